@@ -1,0 +1,5 @@
+//! Subcommands: each an `Args` struct with `run()` that calls the library.
+
+pub mod build;
+pub mod eval;
+pub mod facts;

@@ -1,0 +1,24 @@
+//! What Dateline knows before reading an article: the built-in gazetteers and a
+//! site's own `data/entities.toml`.
+
+use serde::{Deserialize, Serialize};
+
+/// The three kinds of named entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organization,
+}
+
+/// Gazetteers: known entities with their kinds, aliases and roles.
+#[derive(Clone, Debug, Default)]
+pub struct Knowledge {}
+
+impl Knowledge {
+    /// The built-in gazetteers only.
+    pub fn builtin() -> Knowledge {
+        Knowledge {}
+    }
+}

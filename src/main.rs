@@ -1,0 +1,22 @@
+//! The `dateline` command.
+
+mod cli;
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cli.run() {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("Error: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("Caused by: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
