@@ -5,3 +5,4 @@ pub mod content;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod site;
