@@ -21,6 +21,8 @@ pub struct EntityIndex {
     pub people: Vec<EntityPage>,
     pub places: Vec<EntityPage>,
     pub organizations: Vec<EntityPage>,
+    /// (kind, normalised name or alias) → index in that kind's list.
+    lookup: HashMap<(EntityKind, String), usize>,
 }
 
 /// One entity across the site.
@@ -76,10 +78,29 @@ impl EntityIndex {
 
     /// The hub of `kind` that an article-level name belongs to.
     pub fn find(&self, kind: EntityKind, name: &str) -> Option<&EntityPage> {
-        let key = normalise(name);
-        self.of(kind)
-            .iter()
-            .find(|p| normalise(&p.name) == key || p.aliases.iter().any(|a| normalise(a) == key))
+        let i = *self.lookup.get(&(kind, normalise(name)))?;
+        self.of(kind).get(i)
+    }
+
+    /// Indexes every page's name and aliases; a name claimed twice goes to the
+    /// more mentioned page (pages are sorted by mentions).
+    fn index_names(&mut self) {
+        let mut lookup = HashMap::new();
+        for (kind, list) in [
+            (EntityKind::Person, &self.people),
+            (EntityKind::Place, &self.places),
+            (EntityKind::Organization, &self.organizations),
+        ] {
+            for (i, p) in list.iter().enumerate() {
+                lookup.entry((kind, normalise(&p.name))).or_insert(i);
+            }
+            for (i, p) in list.iter().enumerate() {
+                for a in &p.aliases {
+                    lookup.entry((kind, normalise(a))).or_insert(i);
+                }
+            }
+        }
+        self.lookup = lookup;
     }
 }
 
@@ -376,6 +397,7 @@ pub fn build(briefs: &[Brief]) -> EntityIndex {
             EntityKind::Organization => index.organizations.push(page),
         }
     }
+    index.index_names();
     index
 }
 

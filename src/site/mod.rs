@@ -55,15 +55,19 @@ pub struct Site {
     pub entities: EntityIndex,
     /// Sorted by name.
     pub tags: Vec<Tag>,
+    /// Files of `content/` that belong to no article: (file, path under the output).
+    pub files: Vec<(std::path::PathBuf, String)>,
 }
 
 impl Brief {
     /// Makes a brief of an article and its facts, placed by the permalink pattern.
     pub fn new(article: Article, facts: Facts, config: &Config, tz: Tz) -> Brief {
         let permalink = permalink::permalink(&config.permalink, &article.date, tz, &article.slug);
+        // Markdown's plain view leaves runs of spaces where markup was.
+        let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let summary = match &article.description {
-            Some(d) => d.clone(),
-            None if !facts.summary.is_empty() => facts.summary.clone(),
+            Some(d) => collapse(d),
+            None if !facts.summary.trim().is_empty() => collapse(&facts.summary),
             None => article.title.clone(),
         };
         let day = article.date.with_timezone(&tz).date_naive();
@@ -94,6 +98,7 @@ pub fn assemble(mut briefs: Vec<Brief>) -> Result<Site, Vec<SourceError>> {
         timeline,
         entities,
         tags,
+        files: Vec::new(),
     })
 }
 
