@@ -11,6 +11,7 @@ pub mod extract;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod scaffold;
 pub mod site;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,6 @@
+//! Integration tests: fixture sites built end to end, one module per feature.
+
+mod build;
+mod cli;
+mod errors;
+mod support;
