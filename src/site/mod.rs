@@ -64,7 +64,19 @@ impl Brief {
     pub fn new(article: Article, facts: Facts, config: &Config, tz: Tz) -> Brief {
         let permalink = permalink::permalink(&config.permalink, &article.date, tz, &article.slug);
         // Markdown's plain view leaves runs of spaces where markup was.
-        let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let collapse = |s: &str| {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            // `**Tuesday**.` leaves `Tuesday .` in the plain view.
+            let mut out = String::with_capacity(joined.len());
+            for (i, c) in joined.char_indices() {
+                let next = joined[i + c.len_utf8()..].chars().next();
+                if c == ' ' && matches!(next, Some('.' | ',' | ';' | ':' | '!' | '?' | ')')) {
+                    continue;
+                }
+                out.push(c);
+            }
+            out
+        };
         let summary = match &article.description {
             Some(d) => collapse(d),
             None if !facts.summary.trim().is_empty() => collapse(&facts.summary),
