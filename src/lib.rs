@@ -3,6 +3,7 @@
 //! [`build`] reads as the pipeline: configuration → load → extract → assemble →
 //! render → write. Each step is one module; data only flows forward.
 
+pub mod cache;
 pub mod config;
 pub mod content;
 pub mod error;
@@ -51,6 +52,10 @@ pub struct BuildOptions {
     pub now: Option<DateTime<Utc>>,
     /// Show a progress bar on a terminal for builds longer than a second.
     pub progress: bool,
+    /// Extract every article anew, ignoring (and not updating) the build cache.
+    pub no_cache: bool,
+    /// The cache folder; `<root>/.dateline-cache` when not given.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// What a build did.
@@ -62,6 +67,8 @@ pub struct BuildReport {
     pub embargoed: usize,
     /// Errors of articles left out with `skip_bad`.
     pub skipped: Vec<String>,
+    /// Articles whose facts came from the build cache.
+    pub cache_hits: usize,
     pub output: PathBuf,
     /// Wall time of each pipeline step.
     pub steps: Vec<(&'static str, Duration)>,
@@ -133,15 +140,19 @@ pub fn display_path(p: &Path) -> PathBuf {
     p.strip_prefix("./").unwrap_or(p).to_path_buf()
 }
 
-/// Reads `data/entities.toml` of the site into the knowledge, if there is one.
-pub fn load_knowledge(root: &Path) -> anyhow::Result<Knowledge> {
+/// Reads `data/entities.toml` of the site into the knowledge, if there is one;
+/// returns the knowledge and the file's text (part of the cache fingerprint).
+pub fn load_knowledge(root: &Path) -> anyhow::Result<(Knowledge, String)> {
     let kb = Knowledge::builtin();
     let path = display_path(&root.join("data").join("entities.toml"));
     match std::fs::read_to_string(&path) {
-        Ok(src) => kb
-            .with_site_data(&src)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(kb),
+        Ok(src) => {
+            let kb = kb
+                .with_site_data(&src)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            Ok((kb, src))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((kb, String::new())),
         Err(e) => Err(e).with_context(|| format!("failed to read `{}`", path.display())),
     }
 }
@@ -182,7 +193,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         config.validate(Path::new("--base-url"))?;
     }
     let tz = config.tz().map_err(anyhow::Error::msg)?;
-    let kb = load_knowledge(root)?;
+    let (kb, kb_source) = load_knowledge(root)?;
     let output = opts.output.clone().unwrap_or_else(|| root.join("public"));
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
@@ -217,17 +228,43 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     }
     steps.finish("load");
 
-    // 3. Extract, in parallel.
+    // 3. Extract, in parallel, reusing the facts of unchanged articles.
+    let cache = (!opts.no_cache).then(|| {
+        let dir = opts
+            .cache_dir
+            .clone()
+            .unwrap_or_else(|| root.join(".dateline-cache"));
+        cache::FactsCache::new(dir, cache::fingerprint(&config.timezone, &kb_source))
+    });
     progress.stage("Extracting", loaded.articles.len());
-    let briefs: Vec<Brief> = loaded
+    let hits = std::sync::atomic::AtomicUsize::new(0);
+    let extracted: Vec<(Brief, Option<u128>)> = loaded
         .articles
         .into_par_iter()
         .map(|a| {
-            let facts = extract_article(&a, &kb, tz);
+            let key = cache.as_ref().map(|c| c.key(a.hash));
+            let cached = cache.as_ref().zip(key).and_then(|(c, k)| c.get(k));
+            let facts = match cached {
+                Some(f) => {
+                    hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    f
+                }
+                None => {
+                    let f = extract_article(&a, &kb, tz);
+                    // A cache that cannot be written only costs the next build time.
+                    if let (Some(c), Some(k)) = (&cache, key) {
+                        let _ = c.put(k, &f);
+                    }
+                    f
+                }
+            };
             progress.inc();
-            Brief::new(a, facts, &config, tz)
+            (Brief::new(a, facts, &config, tz), key)
         })
         .collect();
+    let used_keys: std::collections::HashSet<u128> =
+        extracted.iter().filter_map(|(_, k)| *k).collect();
+    let briefs: Vec<Brief> = extracted.into_iter().map(|(b, _)| b).collect();
     steps.finish("extract");
 
     // 4. Assemble the whole-site model.
@@ -269,6 +306,9 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
 
     // 6. Swap the new site in.
     staging.commit()?;
+    if let Some(c) = &cache {
+        c.prune(&used_keys);
+    }
     steps.finish("swap");
     progress.finish();
     Ok(BuildReport {
@@ -277,6 +317,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         drafts_skipped: loaded.drafts_skipped,
         embargoed: loaded.embargoed,
         skipped,
+        cache_hits: hits.into_inner(),
         output: display_path(&output),
         steps: steps.done,
         total: steps.start.elapsed(),

@@ -193,6 +193,7 @@ pub(crate) mod tests {
             extra: serde_json::Value::Null,
             body: String::new(),
             assets: vec![],
+            hash: 0,
         };
         Brief::new(
             article,
