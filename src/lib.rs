@@ -26,10 +26,10 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::{Article, Format, LoadOptions};
 use crate::extract::{Document, Facts, Knowledge};
-use crate::output::{Protected, Sink, Staging};
+use crate::output::{Protected, Staging};
 use crate::progress::Progress;
 use crate::render::Renderer;
-use crate::site::{Brief, Site};
+use crate::site::Brief;
 
 /// What `dateline build` was asked to do.
 #[derive(Clone, Debug, Default)]
@@ -299,9 +299,16 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         opts.force,
     )?;
     let build_time = now.with_timezone(&tz).fixed_offset();
-    let written = write_site(
-        &site, &config, &renderer, &staging, root, build_time, &progress, false,
+    let articles = site.briefs.len();
+    let out = output::files::SiteOutput::new(
+        std::sync::Arc::new(site),
+        std::sync::Arc::new(config),
+        std::sync::Arc::new(renderer),
+        root,
+        build_time,
+        false,
     )?;
+    let written = out.write_all(&staging, &progress)?;
     steps.finish("render");
 
     // 6. Swap the new site in.
@@ -312,7 +319,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     steps.finish("swap");
     progress.finish();
     Ok(BuildReport {
-        articles: site.briefs.len(),
+        articles,
         pages: written,
         drafts_skipped: loaded.drafts_skipped,
         embargoed: loaded.embargoed,
@@ -322,86 +329,4 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         steps: steps.done,
         total: steps.start.elapsed(),
     })
-}
-
-/// Renders every page and writes them, the static files, the assets, the feeds and
-/// the maps into `sink`; returns the number of pages.
-#[allow(clippy::too_many_arguments)]
-pub fn write_site(
-    site: &Site,
-    config: &Config,
-    renderer: &Renderer,
-    sink: &dyn Sink,
-    root: &Path,
-    now: DateTime<chrono::FixedOffset>,
-    progress: &Progress,
-    live_reload: bool,
-) -> anyhow::Result<usize> {
-    // Static files first, so that pages win over a stray file of the same path.
-    for (name, bytes) in render::STATIC_FILES {
-        sink.write(name, bytes)?;
-    }
-    copy_tree(&root.join("static"), sink)?;
-    for (path, rel) in &site.files {
-        sink.copy(path, rel)?;
-    }
-    for b in &site.briefs {
-        let dir = site::permalink::output_file(&b.permalink);
-        let dir = dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-        for asset in &b.article.assets {
-            if let Some(name) = asset.file_name() {
-                let rel = if dir.is_empty() {
-                    name.to_string_lossy().into_owned()
-                } else {
-                    format!("{dir}/{}", name.to_string_lossy())
-                };
-                sink.copy(asset, &rel)?;
-            }
-        }
-    }
-    let site_ctx = render::context::site_ctx(config, site, &now.to_rfc3339(), live_reload);
-    let pass = render::pages::Pass::new(site, config, renderer, site_ctx);
-    progress.stage("Rendering", site.briefs.len());
-    let written = pass.render_all(sink)?;
-    let entries = output::feeds::entries(site, config, |i| {
-        render::pages::article_html(&site.briefs[i].article, config.sanitize_html)
-    });
-    sink.write("atom.xml", &output::feeds::atom(config, &entries, now)?)?;
-    sink.write("rss.xml", &output::feeds::rss(config, &entries, now)?)?;
-    sink.write("feed.json", &output::feeds::json_feed(config, &entries)?)?;
-    for (name, text) in output::sitemap::sitemaps(config, &written) {
-        sink.write(&name, text.as_bytes())?;
-    }
-    sink.write(
-        "news-sitemap.xml",
-        output::sitemap::news_sitemap(config, site, now).as_bytes(),
-    )?;
-    sink.write("robots.txt", output::sitemap::robots(config).as_bytes())?;
-    sink.write("search-index.json", &output::sitemap::search_index(site)?)?;
-    Ok(written.len())
-}
-
-/// Copies every file under `dir` (if it exists) to the same relative path.
-fn copy_tree(dir: &Path, sink: &dyn Sink) -> anyhow::Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for entry in walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-    {
-        let entry = entry.with_context(|| format!("failed to read `{}`", dir.display()))?;
-        if !entry.file_type().is_file() || content::is_ignored(&entry.file_name().to_string_lossy())
-        {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        sink.copy(entry.path(), &rel)?;
-    }
-    Ok(())
 }
