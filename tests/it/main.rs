@@ -4,4 +4,5 @@ mod build;
 mod cache;
 mod cli;
 mod errors;
+mod serve;
 mod support;
