@@ -181,9 +181,25 @@ pub fn extract_article(a: &Article, kb: &Knowledge, tz: Tz) -> Facts {
     )
 }
 
-/// Builds the site at `opts.root` into its output folder.
-pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
-    let mut steps = Steps::new();
+/// A site loaded, extracted and assembled, ready to render; nothing written yet.
+pub struct Prepared {
+    pub output: output::files::SiteOutput,
+    /// Articles that could not be loaded (only with `skip_bad`; otherwise an error).
+    pub load_errors: Vec<error::SourceError>,
+    pub drafts_skipped: usize,
+    pub embargoed: usize,
+    pub cache_hits: usize,
+    cache: Option<(cache::FactsCache, std::collections::HashSet<u128>)>,
+    pub content_dir: PathBuf,
+    pub output_dir: PathBuf,
+}
+
+/// Runs the pipeline up to rendering: configuration, load, extract, assemble.
+fn prepare(
+    opts: &BuildOptions,
+    steps: &mut Steps,
+    progress: &Progress,
+) -> anyhow::Result<Prepared> {
     let root = &opts.root;
     let now = opts.now.unwrap_or_else(Utc::now);
 
@@ -195,7 +211,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     }
     let tz = config.tz().map_err(anyhow::Error::msg)?;
     let (kb, kb_source) = load_knowledge(root)?;
-    let output = opts.output.clone().unwrap_or_else(|| root.join("public"));
+    let output_dir = opts.output.clone().unwrap_or_else(|| root.join("public"));
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         bail!(
@@ -206,7 +222,6 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     steps.finish("config");
 
     // 2. Load.
-    let progress = Progress::new(opts.progress);
     let load_opts = LoadOptions {
         tz,
         drafts: opts.drafts,
@@ -214,18 +229,14 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         now,
     };
     let loaded = content::load_articles(&display_path(&content_dir), &load_opts);
-    let mut skipped = Vec::new();
-    if !loaded.errors.is_empty() {
+    if !loaded.errors.is_empty() && !opts.skip_bad {
         let lines: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
-        if !opts.skip_bad {
-            bail!(
-                "{}\n{} file{} with errors; nothing was written (use --skip-bad to build without them)",
-                lines.join("\n"),
-                lines.len(),
-                plural(lines.len())
-            );
-        }
-        skipped = lines;
+        bail!(
+            "{}\n{} file{} with errors; nothing was written (use --skip-bad to build without them)",
+            lines.join("\n"),
+            lines.len(),
+            plural(lines.len())
+        );
     }
     steps.finish("load");
 
@@ -276,32 +287,14 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     site.files = loaded
         .loose_files
         .into_iter()
-        .map(|(path, rel)| {
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            (path, rel)
-        })
+        .map(|(path, rel)| (path, output::files::slash_path(&rel)))
         .collect();
     steps.finish("assemble");
 
-    // 5. Templates, then render and write into a staging folder.
+    // 5. Templates and the list of everything the site holds.
     let renderer = Renderer::new(&root.join("templates"), tz, &config.base_url)?;
-    steps.finish("templates");
-    let staging = Staging::begin(
-        &output,
-        &Protected {
-            root,
-            content: &content_dir,
-            others: &[&root.join("templates"), &root.join("static")],
-        },
-        opts.force,
-    )?;
     let build_time = now.with_timezone(&tz).fixed_offset();
-    let articles = site.briefs.len();
-    let out = output::files::SiteOutput::new(
+    let output = output::files::SiteOutput::new(
         std::sync::Arc::new(site),
         std::sync::Arc::new(config),
         std::sync::Arc::new(renderer),
@@ -309,25 +302,65 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         build_time,
         false,
     )?;
-    let written = out.write_all(&staging, &progress)?;
-    steps.finish("render");
+    steps.finish("templates");
+    Ok(Prepared {
+        output,
+        load_errors: loaded.errors,
+        drafts_skipped: loaded.drafts_skipped,
+        embargoed: loaded.embargoed,
+        cache_hits: hits.into_inner(),
+        cache: cache.map(|c| (c, used_keys)),
+        content_dir,
+        output_dir,
+    })
+}
 
-    // 6. Swap the new site in.
+/// Builds the site at `opts.root` into its output folder.
+pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
+    let mut steps = Steps::new();
+    let progress = Progress::new(opts.progress);
+    let prepared = prepare(opts, &mut steps, &progress)?;
+    let root = &opts.root;
+
+    // 6. Render and write into a staging folder, then swap it in.
+    let staging = Staging::begin(
+        &prepared.output_dir,
+        &Protected {
+            root,
+            content: &prepared.content_dir,
+            others: &[&root.join("templates"), &root.join("static")],
+        },
+        opts.force,
+    )?;
+    let written = prepared.output.write_all(&staging, &progress)?;
+    steps.finish("render");
     staging.commit()?;
-    if let Some(c) = &cache {
-        c.prune(&used_keys);
+    if let Some((c, used)) = &prepared.cache {
+        c.prune(used);
     }
     steps.finish("swap");
     progress.finish();
     Ok(BuildReport {
-        articles,
+        articles: prepared.output.pass.site.briefs.len(),
         pages: written,
-        drafts_skipped: loaded.drafts_skipped,
-        embargoed: loaded.embargoed,
-        skipped,
-        cache_hits: hits.into_inner(),
-        output: display_path(&output),
+        drafts_skipped: prepared.drafts_skipped,
+        embargoed: prepared.embargoed,
+        skipped: prepared
+            .load_errors
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        cache_hits: prepared.cache_hits,
+        output: display_path(&prepared.output_dir),
         steps: steps.done,
         total: steps.start.elapsed(),
     })
+}
+
+/// Prepares the site for `dateline check`: errors of single articles are collected,
+/// not fatal, and nothing is written.
+pub fn prepare_for_check(opts: &BuildOptions) -> anyhow::Result<Prepared> {
+    let mut opts = opts.clone();
+    opts.skip_bad = true;
+    prepare(&opts, &mut Steps::new(), &Progress::new(false))
 }
