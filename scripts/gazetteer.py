@@ -181,11 +181,16 @@ def first_names(common_rank):
             if " " in name or not name[:1].isupper() or not is_latin(name):
                 continue
             out.add(name)
+    # Frequent words are given names only when US parents often choose them (`Mark`,
+    # not `The` or `Are`).
+    out = {n for n in out if common_rank.get(n.lower(), COMMON_WORDS) >= ALWAYS_COMMON}
     base = os.path.dirname(names.__file__)
     for fname in ("dist.male.first", "dist.female.first"):
         with open(os.path.join(base, fname)) as f:
-            for line in f:
-                out.add(line.split()[0].capitalize())
+            for rank, line in enumerate(f):
+                name = line.split()[0].capitalize()
+                if rank < 500 or common_rank.get(name.lower(), COMMON_WORDS) >= ALWAYS_COMMON:
+                    out.add(name)
     return sorted(n for n in out if len(n) > 1)
 
 

@@ -1,0 +1,318 @@
+//! Closed word classes the entity rules look at: the words that make a capitalised
+//! sequence an organisation or a place, the verbs that make it a speaker, the lowercase
+//! particles that may sit inside a name.
+//!
+//! These are small, closed and language-level (not lists of entities), so they live in
+//! code as sorted slices searched by binary search; the open-ended lists are gazetteer
+//! files (see [`crate::extract::knowledge`]).
+
+/// Last (or any) words of organisation names: `Ministry of Oil`, `Acme Corp`.
+const ORG_WORDS: &[&str] = &[
+    "academy",
+    "administration",
+    "agency",
+    "airlines",
+    "airways",
+    "alliance",
+    "army",
+    "assembly",
+    "associates",
+    "association",
+    "authority",
+    "bancorp",
+    "bancshares",
+    "bank",
+    "battalion",
+    "board",
+    "brigade",
+    "brigades",
+    "brothers",
+    "bureau",
+    "cabinet",
+    "capital",
+    "cartel",
+    "centre",
+    "chamber",
+    "church",
+    "club",
+    "co",
+    "co.",
+    "coalition",
+    "college",
+    "command",
+    "commission",
+    "committee",
+    "communications",
+    "company",
+    "confederation",
+    "conference",
+    "congress",
+    "consortium",
+    "corp",
+    "corp.",
+    "corporation",
+    "council",
+    "court",
+    "department",
+    "directorate",
+    "division",
+    "electric",
+    "enterprises",
+    "exchange",
+    "fc",
+    "federation",
+    "financial",
+    "force",
+    "forces",
+    "foundation",
+    "front",
+    "fund",
+    "government",
+    "group",
+    "guard",
+    "holdings",
+    "hospital",
+    "inc",
+    "inc.",
+    "industries",
+    "institute",
+    "institution",
+    "insurance",
+    "international",
+    "journal",
+    "league",
+    "ltd",
+    "ltd.",
+    "marines",
+    "media",
+    "militia",
+    "ministry",
+    "motors",
+    "movement",
+    "navy",
+    "network",
+    "news",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "partners",
+    "party",
+    "pharmaceuticals",
+    "plc",
+    "police",
+    "post",
+    "press",
+    "radio",
+    "railway",
+    "railways",
+    "regiment",
+    "research",
+    "reserve",
+    "school",
+    "securities",
+    "senate",
+    "service",
+    "services",
+    "society",
+    "systems",
+    "technologies",
+    "telecom",
+    "television",
+    "times",
+    "trust",
+    "tv",
+    "union",
+    "university",
+];
+
+/// Last words of place names: `Tigris River`, `Green Zone`.
+const PLACE_WORDS: &[&str] = &[
+    "airport",
+    "avenue",
+    "basin",
+    "bay",
+    "beach",
+    "boulevard",
+    "bridge",
+    "canal",
+    "canyon",
+    "cape",
+    "coast",
+    "county",
+    "creek",
+    "desert",
+    "district",
+    "falls",
+    "gulf",
+    "harbor",
+    "harbour",
+    "heights",
+    "highlands",
+    "hills",
+    "island",
+    "islands",
+    "lake",
+    "mountain",
+    "mountains",
+    "ocean",
+    "peninsula",
+    "plain",
+    "plains",
+    "plaza",
+    "port",
+    "province",
+    "region",
+    "river",
+    "road",
+    "sea",
+    "square",
+    "stadium",
+    "strait",
+    "street",
+    "valley",
+    "zone",
+];
+
+/// Verbs of saying that make the name before or after them a speaker.
+const REPORTING_VERBS: &[&str] = &[
+    "acknowledged",
+    "added",
+    "admitted",
+    "announced",
+    "argued",
+    "asked",
+    "asserted",
+    "believes",
+    "claimed",
+    "commented",
+    "conceded",
+    "concluded",
+    "confirmed",
+    "contends",
+    "declared",
+    "denied",
+    "explained",
+    "insisted",
+    "noted",
+    "predicted",
+    "recalled",
+    "remarked",
+    "replied",
+    "reported",
+    "responded",
+    "said",
+    "says",
+    "stated",
+    "stressed",
+    "suggested",
+    "tells",
+    "told",
+    "tweeted",
+    "urged",
+    "warned",
+    "wrote",
+];
+
+/// Lowercase particles inside personal names (`Ibn Saud`, `Ludwig van Beethoven`).
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "bint", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn",
+    "la", "le", "ter", "van", "von", "y",
+];
+
+/// Lowercase words before a name that qualify a title: `former President`.
+const ROLE_MODIFIERS: &[&str] = &[
+    "acting",
+    "assistant",
+    "deputy",
+    "ex",
+    "ex-",
+    "former",
+    "incoming",
+    "interim",
+    "late",
+    "new",
+    "outgoing",
+    "senior",
+    "then",
+    "top",
+    "veteran",
+];
+
+/// Prepositions after which an unknown capitalised name is most likely a place.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "across",
+    "around",
+    "from",
+    "in",
+    "inside",
+    "near",
+    "outside",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "via",
+];
+
+fn contains(list: &[&str], key: &str) -> bool {
+    list.binary_search(&key).is_ok()
+}
+
+/// True for `ministry`, `party`, `corp`, ... (`key` in lower case).
+pub fn is_org_word(key: &str) -> bool {
+    contains(ORG_WORDS, key)
+}
+
+/// True for `river`, `street`, `province`, ... (`key` in lower case).
+pub fn is_place_word(key: &str) -> bool {
+    contains(PLACE_WORDS, key)
+}
+
+/// True for `said`, `told`, `added`, ... (`key` in lower case).
+pub fn is_reporting_verb(key: &str) -> bool {
+    contains(REPORTING_VERBS, key)
+}
+
+/// True for `bin`, `van`, `de`, ... (`key` in lower case).
+pub fn is_name_particle(key: &str) -> bool {
+    contains(NAME_PARTICLES, key)
+}
+
+/// True for `former`, `acting`, ... (`key` in lower case).
+pub fn is_role_modifier(key: &str) -> bool {
+    contains(ROLE_MODIFIERS, key)
+}
+
+/// True for `in`, `near`, ... (`key` in lower case).
+pub fn is_place_preposition(key: &str) -> bool {
+    contains(PLACE_PREPOSITIONS, key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [
+            ORG_WORDS,
+            PLACE_WORDS,
+            REPORTING_VERBS,
+            NAME_PARTICLES,
+            ROLE_MODIFIERS,
+            PLACE_PREPOSITIONS,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list);
+        }
+    }
+
+    #[test]
+    fn classes_answer_in_lower_case() {
+        assert!(is_org_word("ministry"));
+        assert!(is_place_word("river"));
+        assert!(is_reporting_verb("said"));
+        assert!(is_name_particle("bin"));
+        assert!(!is_org_word("Ministry"));
+    }
+}
