@@ -234,12 +234,16 @@ def main():
         cols += [""] * (2 - len(cols))
         curated_places.append((cols[0], split_list(cols[1]), []))
     rows = country_rows + curated_places + provinces(common_rank, people_names) + cities(common_rank, capitals)
-    seen = set()
-    lines = []
+    # A name listed twice (`Georgia` the country and the state) is one row: the first
+    # row's kind of place, every row's aliases.
+    merged = {}
     for name, aliases, demonyms in rows:
-        if name in seen:
-            continue
-        seen.add(name)
+        if name in merged:
+            merged[name] = (dedupe(merged[name][0] + aliases), merged[name][1])
+        else:
+            merged[name] = (aliases, demonyms)
+    lines = []
+    for name, (aliases, demonyms) in merged.items():
         lines.append("\t".join([name, "|".join(aliases), "|".join(demonyms)]).rstrip("\t"))
     write("places.tsv", "# name<TAB>aliases<TAB>demonyms; earlier rows win a shared form\n", lines)
     write("first_names.txt", "# given names\n", first)

@@ -120,6 +120,8 @@ struct Reader<'a> {
     kb: &'a Knowledge,
     /// Mostly capitals (`CRICKET - LEICESTERSHIRE TAKE OVER`): only known names count.
     shouting: bool,
+    /// How many numbers the sentence has (results tables have several).
+    numbers: usize,
     buf: String,
 }
 
@@ -147,11 +149,13 @@ pub fn sentence_candidates(
 ) -> bool {
     let toks = crate::extract::segment::tokens(text, span);
     let shouting = is_shouting(text, &toks);
+    let numbers = toks.iter().filter(|t| t.kind == TokenKind::Number).count();
     let mut r = Reader {
         text,
         toks,
         kb,
         shouting,
+        numbers,
         buf: String::new(),
     };
     let first_new = out.len();
@@ -235,15 +239,39 @@ impl<'a> Reader<'a> {
                 j = next;
                 continue;
             }
-            if self.is_word(next) && self.is_name_token(next + 1) {
+            if next < self.toks.len() && self.is_name_token(next + 1) {
                 let k = key(self.word(next));
-                if k == "of" || k == "&" || words::is_name_particle(&k) {
+                let prev = key(self.word(j));
+                // `of` joins only after a word that takes it: `Bank of`, `Gulf of`,
+                // `Secretary of`; not `John Smith of Acme`.
+                let joins = match &*k {
+                    "of" => {
+                        words::is_org_word(&prev)
+                            || words::is_place_word(&prev)
+                            || self.kb.title(&prev).is_some()
+                    }
+                    "&" => true,
+                    // An initial: `R. Smith`, `George W. Bush`.
+                    "." => self.is_initial_letter(j),
+                    _ => self.is_word(next) && words::is_name_particle(&k),
+                };
+                if joins {
                     j = next + 1;
                     continue;
                 }
             }
             return j + 1;
         }
+    }
+
+    /// True for a single capital letter followed by a period (`R.`).
+    fn is_initial_letter(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.is_word(i)
+            && w.len() == 1
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && i + 1 < self.toks.len()
+            && self.word(i + 1) == "."
     }
 
     /// Reads the run starting at `start` and returns the index after it.
@@ -255,34 +283,33 @@ impl<'a> Reader<'a> {
         while j < end {
             let m = self.kb.match_at(self.text, &self.toks, j, &mut self.buf);
             let mut entity = m.entity;
-            if self.shouting {
-                if let Some((1, _)) = entity {
-                    if self.kb.is_common_word(&key(self.word(j))) {
-                        entity = None;
-                    }
-                }
+            if self.shouting
+                && let Some((1, _)) = entity
+                && self.kb.is_common_word(&key(self.word(j)))
+            {
+                entity = None;
             }
             let ent_len = entity.map_or(0, |e| e.0);
             let title_len = m.title.map_or(0, |t| t.0);
             let dem_len = m.demonym.map_or(0, |d| d.0);
             // A given name absorbs a following one-word place: `Lloyd Austin`.
-            if let (Some((ps, true)), 1) = (pending, ent_len) {
-                if title_len == 0 && j > ps {
-                    j += 1;
-                    continue;
-                }
+            if let (Some((ps, true)), 1) = (pending, ent_len)
+                && title_len == 0
+                && j > ps
+            {
+                j += 1;
+                continue;
             }
             // `University of Texas`: an unknown name with an organisation word takes the
             // place after its `of`.
-            if let (Some((ps, _)), true) = (pending, ent_len > 0) {
-                if j > ps + 1
-                    && key(self.word(j - 1)) == "of"
-                    && (ps..j).any(|k| words::is_org_word(&key(self.word(k))))
-                {
-                    j += ent_len;
-                    end = end.max(j);
-                    continue;
-                }
+            if let (Some((ps, _)), true) = (pending, ent_len > 0)
+                && j > ps + 1
+                && key(self.word(j - 1)) == "of"
+                && (ps..j).any(|k| words::is_org_word(&key(self.word(k))))
+            {
+                j += ent_len;
+                end = end.max(j);
+                continue;
             }
             let best = ent_len.max(title_len).max(dem_len);
             if best > 0 {
@@ -312,10 +339,12 @@ impl<'a> Reader<'a> {
                 j += 1;
                 continue;
             }
-            let skip = k == "i"
+            let initial_letter = self.is_initial_letter(j);
+            let skip = (k == "i" && !initial_letter)
                 || (pending.is_none() && !self.is_name_token(j))
                 || (pending.is_none()
                     && (self.is_initial(j) || self.shouting)
+                    && !initial_letter
                     && self.kb.is_common_word(&k)
                     && !(self.kb.is_first_name(&k) && self.is_name_token(j + 1) && j + 1 < end));
             if skip || self.shouting {
@@ -414,6 +443,10 @@ impl<'a> Reader<'a> {
                     out.push(c);
                 }
                 Segment::Unknown(s, e) => {
+                    if !self.may_name(s, e) {
+                        role = None;
+                        continue;
+                    }
                     let mut c = self.candidate(s, e, None);
                     self.classify(&mut c, s, e);
                     if role.is_some() {
@@ -503,6 +536,19 @@ impl<'a> Reader<'a> {
         from
     }
 
+    /// False for unknown names that name no entity: events and things (`World Cup`,
+    /// `Gulf War`), a lone organisation or place word (`Stadium`), bare initials.
+    fn may_name(&self, s: usize, e: usize) -> bool {
+        let last = key(self.word(e - 1));
+        if words::is_event_word(&last) {
+            return false;
+        }
+        if e - s == 1 && (words::is_org_word(&last) || words::is_place_word(&last)) {
+            return false;
+        }
+        (s..e).any(|k| self.is_word(k) && self.word(k).chars().nth(1).is_some())
+    }
+
     /// Evidence from the words of an unknown name itself.
     fn classify(&self, c: &mut Candidate, s: usize, e: usize) {
         let first = key(self.word(s));
@@ -519,6 +565,9 @@ impl<'a> Reader<'a> {
         }
         if n >= 2 && self.kb.is_surname(&last) {
             c.evidence.person += 2;
+        }
+        if n >= 2 && self.is_initial_letter(s) {
+            c.evidence.person += 4;
         }
         let w = self.word(s);
         if n == 1 && w.len() >= 2 && w.len() <= 6 && !w.chars().any(char::is_lowercase) {
@@ -548,16 +597,40 @@ impl<'a> Reader<'a> {
                 c.evidence.person += 3;
             }
         }
+        // Teams named after their towns: `Leeds beat Chelsea`, `Houston 69 62`. Countries
+        // stay places (national teams are places by CoNLL's convention).
+        let town = match c.known {
+            Some(id) => {
+                let e = self.kb.entity(id);
+                e.kind == EntityKind::Place && !e.country
+            }
+            None => c.evidence.person == 0 && c.evidence.place < 4,
+        };
+        if town {
+            let verb_before = s
+                .checked_sub(1)
+                .is_some_and(|p| self.is_word(p) && words::is_sports_verb(&key(self.word(p))));
+            let verb_after =
+                self.is_word(after_name) && words::is_sports_verb(&key(self.word(after_name)));
+            let score_after = c.known.is_some()
+                && self.numbers >= 2
+                && after_name < self.toks.len()
+                && self.toks[after_name].kind == TokenKind::Number;
+            if verb_before || verb_after || score_after {
+                c.evidence.org += 25;
+            }
+        }
         // `Leeds, England`: a name followed by a known place after a comma is a place.
         if after_name + 1 < self.toks.len() && self.word(after_name) == "," {
             let mut buf = String::new();
             let m = self
                 .kb
                 .match_at(self.text, &self.toks, after_name + 1, &mut buf);
-            if let Some((_, id)) = m.entity {
-                if self.kb.entity(id).kind == EntityKind::Place && c.known.is_none() {
-                    c.evidence.place += 4;
-                }
+            if let Some((_, id)) = m.entity
+                && self.kb.entity(id).kind == EntityKind::Place
+                && c.known.is_none()
+            {
+                c.evidence.place += 4;
             }
             if let Some(role) = self.apposition(after_name + 1) {
                 c.evidence.person += 6;

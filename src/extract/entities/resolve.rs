@@ -85,7 +85,9 @@ fn candidate_form<'t>(
     }
     let last = full_key.rsplit(' ').next().unwrap_or("");
     let last_stem = stem_key.rsplit(' ').next().unwrap_or("");
-    if person && !(kb.is_surname(last) && !kb.is_surname(last_stem)) {
+    // `Jones’` keeps its `s`: a common surname ends in it and the stem is none.
+    let s_belongs = kb.is_surname(last) && !kb.is_surname(last_stem);
+    if person && !s_belongs {
         return stem;
     }
     full
@@ -196,10 +198,10 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
         cluster.evidence.person += c.evidence.person;
         cluster.evidence.place += c.evidence.place;
         cluster.evidence.org += c.evidence.org;
-        if let Some(role) = &c.role {
-            if !cluster.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
-                cluster.roles.push(role.clone());
-            }
+        if let Some(role) = &c.role
+            && !cluster.roles.iter().any(|r| r.eq_ignore_ascii_case(role))
+        {
+            cluster.roles.push(role.clone());
         }
     }
     match_headlines(text, shouting, &mut cl, cands);
@@ -307,13 +309,17 @@ fn build_found(text: &str, cl: Clusters, kb: &Knowledge) -> Found {
         if c.spans.is_empty() {
             continue;
         }
-        let known = c.known.map(|id| kb.entity(id));
-        let kind = match known {
-            Some(e) => e.kind,
-            None => match c.evidence.best() {
-                Some(k) => k,
-                None => continue,
-            },
+        let mut known = c.known.map(|id| kb.entity(id));
+        let kind = match (known, c.evidence.best()) {
+            // The text overrules the gazetteer only with more evidence than all the
+            // gazetteer's matches (`Leeds beat Chelsea`: teams, not towns).
+            (Some(e), Some(k)) if k != e.kind => {
+                known = None;
+                k
+            }
+            (Some(e), _) => e.kind,
+            (None, Some(k)) => k,
+            (None, None) => continue,
         };
         let name = match known {
             Some(e) => e.name.clone(),

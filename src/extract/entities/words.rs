@@ -174,6 +174,75 @@ const PLACE_WORDS: &[&str] = &[
     "zone",
 ];
 
+/// Last words of names of events, contests, laws and things, which CoNLL calls MISC:
+/// `World Cup`, `Gulf War`, `Clean Air Act`.
+const EVENT_WORDS: &[&str] = &[
+    "accord",
+    "accords",
+    "act",
+    "agreement",
+    "award",
+    "awards",
+    "bowl",
+    "championship",
+    "championships",
+    "classic",
+    "cup",
+    "day",
+    "debate",
+    "debates",
+    "derby",
+    "doctrine",
+    "festival",
+    "final",
+    "finals",
+    "games",
+    "index",
+    "marathon",
+    "masters",
+    "medal",
+    "olympics",
+    "open",
+    "plan",
+    "prix",
+    "prize",
+    "protocol",
+    "receipts",
+    "series",
+    "stakes",
+    "summit",
+    "test",
+    "tour",
+    "tournament",
+    "treaty",
+    "trophy",
+    "war",
+    "week",
+];
+
+/// Words next to a team's name in sports reports: `Leeds beat Chelsea`.
+const SPORTS_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "blanked",
+    "crushed",
+    "defeated",
+    "downed",
+    "drew",
+    "edged",
+    "hammered",
+    "outlasted",
+    "routed",
+    "swept",
+    "thrashed",
+    "tied",
+    "trounced",
+    "v",
+    "versus",
+    "vs",
+    "whipped",
+];
+
 /// Verbs of saying that make the name before or after them a speaker.
 const REPORTING_VERBS: &[&str] = &[
     "acknowledged",
@@ -269,6 +338,16 @@ pub fn is_place_word(key: &str) -> bool {
     contains(PLACE_WORDS, key)
 }
 
+/// True for `cup`, `war`, `treaty`, ... (`key` in lower case).
+pub fn is_event_word(key: &str) -> bool {
+    contains(EVENT_WORDS, key)
+}
+
+/// True for `beat`, `drew`, `vs`, ... (`key` in lower case).
+pub fn is_sports_verb(key: &str) -> bool {
+    contains(SPORTS_VERBS, key)
+}
+
 /// True for `said`, `told`, `added`, ... (`key` in lower case).
 pub fn is_reporting_verb(key: &str) -> bool {
     contains(REPORTING_VERBS, key)
@@ -302,6 +381,8 @@ mod tests {
             NAME_PARTICLES,
             ROLE_MODIFIERS,
             PLACE_PREPOSITIONS,
+            EVENT_WORDS,
+            SPORTS_VERBS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list);
         }

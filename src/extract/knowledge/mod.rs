@@ -74,6 +74,8 @@ pub struct KnownEntity {
     pub roles: Vec<String>,
     /// True when a site's data file defined or changed the entity.
     pub from_site: bool,
+    /// True for a country (a built-in place with a demonym): `Iraq`, `Scotland`.
+    pub country: bool,
 }
 
 /// A title or role that stands before a name (`Defense Secretary`, `Gen.`).

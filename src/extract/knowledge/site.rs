@@ -113,10 +113,11 @@ impl Knowledge {
             .collect();
         let mut target: Option<EntityId> = None;
         for form in &forms {
-            if let Some(id) = self.lookup_exact(form) {
-                if !self.entities[id as usize].from_site && target.is_none() {
-                    target = Some(id);
-                }
+            if let Some(id) = self.lookup_exact(form)
+                && !self.entities[id as usize].from_site
+                && target.is_none()
+            {
+                target = Some(id);
             }
         }
         let id = match target {
@@ -144,6 +145,7 @@ impl Knowledge {
                     aliases: unique,
                     roles,
                     from_site: true,
+                    country: old.country && kind == EntityKind::Place,
                 };
                 id
             }
@@ -154,6 +156,7 @@ impl Knowledge {
                     aliases: aliases.clone(),
                     roles: entry.roles.clone(),
                     from_site: true,
+                    country: false,
                 });
                 (self.entities.len() - 1) as EntityId
             }

@@ -80,7 +80,9 @@ fn add_entities(kb: &mut Knowledge, file: &str, kind: EntityKind) {
         for alias in &aliases {
             kb.add_form(alias, id, false);
         }
+        let mut country = false;
         for demonym in list(cols.next()) {
+            country = true;
             let key = phrase_key(demonym);
             kb.note_prefix(&key);
             kb.demonyms.entry(key).or_insert(id);
@@ -91,6 +93,7 @@ fn add_entities(kb: &mut Knowledge, file: &str, kind: EntityKind) {
             aliases,
             roles: Vec::new(),
             from_site: false,
+            country,
         });
     }
 }
