@@ -9,7 +9,7 @@
 //! the words around it (`said`, `in`, `the`). Whole-text decisions (a bare `Austin`
 //! after `Lloyd Austin`) are left to [`super::resolve`].
 
-use std::borrow::Cow;
+use std::cell::RefCell;
 
 use super::words;
 use crate::extract::Span;
@@ -88,20 +88,6 @@ fn is_name_word(word: &str) -> bool {
     has_capital
 }
 
-/// Lower-case form of a word, borrowed when it is already lower case.
-fn key(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| !b.is_ascii_uppercase() && b != 0xE2 && b.is_ascii())
-    {
-        Cow::Borrowed(word)
-    } else {
-        let mut s = String::with_capacity(word.len());
-        push_key(&mut s, word);
-        Cow::Owned(s)
-    }
-}
-
 /// Strips a possessive `’s` / `'s` from a word's span.
 fn without_possessive(text: &str, span: Span) -> Span {
     let w = &text[span[0]..span[1]];
@@ -122,7 +108,14 @@ struct Reader<'a> {
     shouting: bool,
     /// How many numbers the sentence has (results tables have several).
     numbers: usize,
+    /// Lower-case keys of all tokens, one after the other; `keys` has each one's range.
+    lower: String,
+    keys: Vec<[u32; 2]>,
+    /// Whether each token can be part of a name.
+    name: Vec<bool>,
     buf: String,
+    /// Scratch space for lookups from `&self` methods.
+    scratch: RefCell<String>,
 }
 
 /// Role words before a name: (first token, title's first token, end, title).
@@ -150,13 +143,27 @@ pub fn sentence_candidates(
     let toks = crate::extract::segment::tokens(text, span);
     let shouting = is_shouting(text, &toks);
     let numbers = toks.iter().filter(|t| t.kind == TokenKind::Number).count();
+    let mut lower = String::with_capacity(span[1] - span[0] + 8);
+    let mut keys = Vec::with_capacity(toks.len());
+    let mut name = Vec::with_capacity(toks.len());
+    for t in &toks {
+        let start = lower.len() as u32;
+        let w = t.text(text);
+        push_key(&mut lower, w);
+        keys.push([start, lower.len() as u32]);
+        name.push(t.kind == TokenKind::Word && is_name_word(w));
+    }
     let mut r = Reader {
         text,
         toks,
         kb,
         shouting,
         numbers,
+        lower,
+        keys,
+        name,
         buf: String::new(),
+        scratch: RefCell::new(String::new()),
     };
     let first_new = out.len();
     let mut i = 0;
@@ -198,7 +205,13 @@ impl<'a> Reader<'a> {
     }
 
     fn is_name_token(&self, i: usize) -> bool {
-        self.is_word(i) && is_name_word(self.word(i))
+        self.name.get(i).copied().unwrap_or(false)
+    }
+
+    /// The lower-case key of token `i` (curly apostrophes made straight).
+    fn key(&self, i: usize) -> &str {
+        let [s, e] = self.keys[i];
+        &self.lower[s as usize..e as usize]
     }
 
     /// True when token `i` is the first word of the sentence or of a quotation.
@@ -240,20 +253,20 @@ impl<'a> Reader<'a> {
                 continue;
             }
             if next < self.toks.len() && self.is_name_token(next + 1) {
-                let k = key(self.word(next));
-                let prev = key(self.word(j));
+                let k = self.key(next);
+                let prev = self.key(j);
                 // `of` joins only after a word that takes it: `Bank of`, `Gulf of`,
                 // `Secretary of`; not `John Smith of Acme`.
-                let joins = match &*k {
+                let joins = match k {
                     "of" => {
-                        words::is_org_word(&prev)
-                            || words::is_place_word(&prev)
-                            || self.kb.title(&prev).is_some()
+                        words::is_org_word(prev)
+                            || words::is_place_word(prev)
+                            || self.kb.title(prev).is_some()
                     }
                     "&" => true,
                     // An initial: `R. Smith`, `George W. Bush`.
                     "." => self.is_initial_letter(j),
-                    _ => self.is_word(next) && words::is_name_particle(&k),
+                    _ => self.is_word(next) && words::is_name_particle(k),
                 };
                 if joins {
                     j = next + 1;
@@ -285,7 +298,7 @@ impl<'a> Reader<'a> {
             let mut entity = m.entity;
             if self.shouting
                 && let Some((1, _)) = entity
-                && self.kb.is_common_word(&key(self.word(j)))
+                && self.kb.is_common_word(self.key(j))
             {
                 entity = None;
             }
@@ -304,8 +317,8 @@ impl<'a> Reader<'a> {
             // place after its `of`.
             if let (Some((ps, _)), true) = (pending, ent_len > 0)
                 && j > ps + 1
-                && key(self.word(j - 1)) == "of"
-                && (ps..j).any(|k| words::is_org_word(&key(self.word(k))))
+                && self.key(j - 1) == "of"
+                && (ps..j).any(|k| words::is_org_word(self.key(k)))
             {
                 j += ent_len;
                 end = end.max(j);
@@ -328,10 +341,10 @@ impl<'a> Reader<'a> {
                 j = seg_end;
                 continue;
             }
-            let k = key(self.word(j));
+            let k = self.key(j);
             // Misc words (`Kurdish`, `Monday`) name nothing but may qualify a role or
             // start an organisation's name, like demonyms.
-            if self.kb.is_misc(&k) && self.is_name_token(j) {
+            if self.kb.is_misc(k) && self.is_name_token(j) {
                 if let Some((ps, _)) = pending.take() {
                     self.push_unknown(&mut segments, ps, j);
                 }
@@ -345,14 +358,14 @@ impl<'a> Reader<'a> {
                 || (pending.is_none()
                     && (self.is_initial(j) || self.shouting)
                     && !initial_letter
-                    && self.kb.is_common_word(&k)
-                    && !(self.kb.is_first_name(&k) && self.is_name_token(j + 1) && j + 1 < end));
+                    && self.kb.is_common_word(k)
+                    && !(self.kb.is_first_name(k) && self.is_name_token(j + 1) && j + 1 < end));
             if skip || self.shouting {
                 if let Some((ps, _)) = pending.take() {
                     self.push_unknown(&mut segments, ps, j);
                 }
             } else if pending.is_none() {
-                pending = Some((j, self.kb.is_first_name(&k)));
+                pending = Some((j, self.kb.is_first_name(k)));
             }
             j += 1;
         }
@@ -391,8 +404,8 @@ impl<'a> Reader<'a> {
                 _ => None,
             };
             if let (Some((s, e1)), Segment::Unknown(s2, e)) = (head, segments[k + 1]) {
-                let last = key(self.word(e - 1));
-                if e1 == s2 && (words::is_org_word(&last) || words::is_place_word(&last)) {
+                let last = self.key(e - 1);
+                if e1 == s2 && (words::is_org_word(last) || words::is_place_word(last)) {
                     segments[k] = Segment::Unknown(s, e);
                     segments.remove(k + 1);
                     continue;
@@ -426,8 +439,8 @@ impl<'a> Reader<'a> {
                 Segment::Known(s, e, id) => {
                     let entity = self.kb.entity(id);
                     let person_like = e == s + 1 && {
-                        let k = key(self.word(s));
-                        self.kb.is_first_name(&k) || self.kb.is_surname(&k)
+                        let k = self.key(s);
+                        self.kb.is_first_name(k) || self.kb.is_surname(k)
                     };
                     // A title makes a following one-word place a person: `President Austin`.
                     if role.is_some() && (entity.kind == EntityKind::Person || person_like) {
@@ -497,7 +510,7 @@ impl<'a> Reader<'a> {
     /// and its entry.
     fn title_before(&self, start: usize) -> Option<(usize, usize, &'a Title)> {
         let mut best = None;
-        let mut key_buf = String::new();
+        let mut key_buf = self.scratch.borrow_mut();
         for k in 1..=4.min(start) {
             let s = start - k;
             if !self.is_word(s) && self.word(s) != "." {
@@ -508,7 +521,7 @@ impl<'a> Reader<'a> {
                 if t > s {
                     key_buf.push(' ');
                 }
-                push_key(&mut key_buf, self.word(t));
+                key_buf.push_str(self.key(t));
             }
             if let Some(title) = self.kb.title(&key_buf) {
                 best = Some((s, start, title));
@@ -521,10 +534,9 @@ impl<'a> Reader<'a> {
     fn extend_role_left(&self, mut from: usize) -> usize {
         while from > 0 && self.is_word(from - 1) {
             let w = self.word(from - 1);
-            let k = key(w);
-            let modifier = words::is_role_modifier(&k)
+            let modifier = words::is_role_modifier(self.key(from - 1))
                 || (w.starts_with(char::is_uppercase) && {
-                    let mut buf = String::new();
+                    let mut buf = self.scratch.borrow_mut();
                     let m = self.kb.match_at(self.text, &self.toks, from - 1, &mut buf);
                     m.demonym.is_some_and(|d| d.0 == 1) || m.entity.is_some_and(|d| d.0 == 1)
                 });
@@ -539,11 +551,11 @@ impl<'a> Reader<'a> {
     /// False for unknown names that name no entity: events and things (`World Cup`,
     /// `Gulf War`), a lone organisation or place word (`Stadium`), bare initials.
     fn may_name(&self, s: usize, e: usize) -> bool {
-        let last = key(self.word(e - 1));
-        if words::is_event_word(&last) {
+        let last = self.key(e - 1);
+        if words::is_event_word(last) {
             return false;
         }
-        if e - s == 1 && (words::is_org_word(&last) || words::is_place_word(&last)) {
+        if e - s == 1 && (words::is_org_word(last) || words::is_place_word(last)) {
             return false;
         }
         (s..e).any(|k| self.is_word(k) && self.word(k).chars().nth(1).is_some())
@@ -551,19 +563,19 @@ impl<'a> Reader<'a> {
 
     /// Evidence from the words of an unknown name itself.
     fn classify(&self, c: &mut Candidate, s: usize, e: usize) {
-        let first = key(self.word(s));
-        let last = key(self.word(e - 1));
+        let first = self.key(s);
+        let last = self.key(e - 1);
         let n = e - s;
-        if (s..e).any(|k| words::is_org_word(&key(self.word(k)))) {
-            c.evidence.org += if words::is_org_word(&last) { 8 } else { 5 };
+        if (s..e).any(|k| words::is_org_word(self.key(k))) {
+            c.evidence.org += if words::is_org_word(last) { 8 } else { 5 };
         }
-        if n >= 2 && words::is_place_word(&last) {
+        if n >= 2 && words::is_place_word(last) {
             c.evidence.place += 6;
         }
-        if self.kb.is_first_name(&first) {
+        if self.kb.is_first_name(first) {
             c.evidence.person += if n >= 2 { 5 } else { 1 };
         }
-        if n >= 2 && self.kb.is_surname(&last) {
+        if n >= 2 && self.kb.is_surname(last) {
             c.evidence.person += 2;
         }
         if n >= 2 && self.is_initial_letter(s) {
@@ -581,19 +593,19 @@ impl<'a> Reader<'a> {
     /// Evidence from the words around a name.
     fn add_context(&self, c: &mut Candidate, s: usize, e: usize) {
         if let Some(p) = s.checked_sub(1).filter(|&p| self.is_word(p)) {
-            let k = key(self.word(p));
-            if words::is_place_preposition(&k) {
+            let k = self.key(p);
+            if words::is_place_preposition(k) {
                 c.evidence.place += 2;
             } else if k == "the" {
                 c.evidence.org += 2;
-            } else if words::is_reporting_verb(&k) {
+            } else if words::is_reporting_verb(k) {
                 c.evidence.person += 3;
             }
         }
         let after_name = if c.stripped_s { e + 1 } else { e };
         if self.is_word(after_name) {
-            let k = key(self.word(after_name));
-            if words::is_reporting_verb(&k) {
+            let k = self.key(after_name);
+            if words::is_reporting_verb(k) {
                 c.evidence.person += 3;
             }
         }
@@ -609,9 +621,9 @@ impl<'a> Reader<'a> {
         if town {
             let verb_before = s
                 .checked_sub(1)
-                .is_some_and(|p| self.is_word(p) && words::is_sports_verb(&key(self.word(p))));
+                .is_some_and(|p| self.is_word(p) && words::is_sports_verb(self.key(p)));
             let verb_after =
-                self.is_word(after_name) && words::is_sports_verb(&key(self.word(after_name)));
+                self.is_word(after_name) && words::is_sports_verb(self.key(after_name));
             let score_after = c.known.is_some()
                 && self.numbers >= 2
                 && after_name < self.toks.len()
@@ -622,10 +634,11 @@ impl<'a> Reader<'a> {
         }
         // `Leeds, England`: a name followed by a known place after a comma is a place.
         if after_name + 1 < self.toks.len() && self.word(after_name) == "," {
-            let mut buf = String::new();
+            let mut buf = self.scratch.borrow_mut();
             let m = self
                 .kb
                 .match_at(self.text, &self.toks, after_name + 1, &mut buf);
+            drop(buf);
             if let Some((_, id)) = m.entity
                 && self.kb.entity(id).kind == EntityKind::Place
                 && c.known.is_none()
@@ -644,7 +657,7 @@ impl<'a> Reader<'a> {
     /// A short apposition headed by a title: `, the Pentagon chief,` → `Pentagon chief`.
     fn apposition(&self, start: usize) -> Option<String> {
         let mut s = start;
-        if self.is_word(s) && matches!(&*key(self.word(s)), "the" | "a" | "an") {
+        if self.is_word(s) && matches!(self.key(s), "the" | "a" | "an") {
             s += 1;
         }
         let mut e = s;
@@ -657,7 +670,7 @@ impl<'a> Reader<'a> {
             if !self.is_word(e) && !matches!(w, "’" | "'") {
                 return None;
             }
-            if self.kb.title(&key(w)).is_some_and(|t| !t.honorific) {
+            if self.kb.title(self.key(e)).is_some_and(|t| !t.honorific) {
                 has_title = true;
             }
             e += 1;
