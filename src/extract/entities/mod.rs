@@ -63,3 +63,6 @@ pub fn find_entities(text: &str, sentences: &[Span], kb: &Knowledge) -> Found {
     }
     resolve::resolve(text, &candidates, &shouting, kb)
 }
+
+#[cfg(test)]
+mod tests;

@@ -8,7 +8,7 @@
 //! brackets join their long form. Headlines in capitals are matched last against the
 //! names found in the body.
 
-use super::mentions::{Candidate, Evidence};
+use super::mentions::{Candidate, Evidence, KNOWN_WEIGHT};
 use super::{Found, Mention};
 use crate::extract::knowledge::{EntityId, EntityKind, FastMap, Knowledge, phrase_key};
 use crate::extract::segment::{self, TokenKind};
@@ -116,7 +116,7 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
             } else {
                 c.tokens == 1
             };
-            if assigned[i].is_some() || !enough || !is_person(c, kb) {
+            if assigned[i].is_some() || !enough || c.weak || !is_person(c, kb) {
                 continue;
             }
             let form = candidate_form(text, c, kb, &cl, true);
@@ -144,7 +144,19 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
             continue;
         }
         let form = candidate_form(text, c, kb, &cl, false);
-        let key = phrase_key(form);
+        let mut key = phrase_key(form);
+        // A known place the text uses as something else (a town's team: `Leeds beat
+        // Chelsea`) is another entity than the place.
+        let mut c = c.clone();
+        if let Some(id) = c.known {
+            let mut ev = c.evidence;
+            ev.add(kb.entity(id).kind, KNOWN_WEIGHT);
+            if ev.best().is_some_and(|k| k != kb.entity(id).kind) {
+                c.known = None;
+                key.push_str(" \u{1}");
+            }
+        }
+        let c = &c;
         let person = cl
             .by_surname
             .get(&key)
@@ -155,6 +167,11 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
             })
             .copied()
             .filter(|_| c.tokens == 1 || c.known.is_none());
+        if c.weak {
+            // Only a name the rest of the text confirms.
+            assigned[i] = person.or_else(|| cl.by_key.get(&key).copied());
+            continue;
+        }
         let idx = match (person, c.known) {
             (Some(k), _) => k,
             (None, Some(id)) => match cl.by_known.get(&id) {
@@ -191,10 +208,15 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
         }
     }
     for (i, c) in cands.iter().enumerate() {
-        let idx = find(&redirect, assigned[i].unwrap_or(0));
+        let Some(idx) = assigned[i].map(|k| find(&redirect, k)) else {
+            continue;
+        };
         let form = candidate_form(text, c, kb, &cl, is_person(c, kb));
         let cluster = &mut cl.list[idx];
         cluster.add(form, c.tokens, c.span);
+        if let Some(id) = c.known.filter(|id| cluster.known == Some(*id)) {
+            cluster.evidence.add(kb.entity(id).kind, KNOWN_WEIGHT);
+        }
         cluster.evidence.person += c.evidence.person;
         cluster.evidence.place += c.evidence.place;
         cluster.evidence.org += c.evidence.org;
