@@ -3,3 +3,5 @@
 pub mod build;
 pub mod eval;
 pub mod facts;
+pub mod init;
+pub mod new;

@@ -177,3 +177,24 @@ fn empty_and_odd_texts_do_not_panic() {
         let _ = find(text);
     }
 }
+
+#[test]
+fn lowercase_forms_of_the_site_are_found() {
+    let kb = Knowledge::builtin()
+        .with_site_data(
+            "[[organization]]\nname = \"Northern Rivers Authority\"\n\
+             aliases = [\"NRA\", \"the river authority\"]\n",
+        )
+        .unwrap();
+    let text = "Engineers told the river authority on Monday that the NRA must act.";
+    let f = find_entities(text, &segment::sentences(text), &kb);
+    assert_eq!(names(&f.organizations), ["Northern Rivers Authority"]);
+    assert_eq!(f.organizations[0].mentions, 2);
+    assert_eq!(f.organizations[0].aliases, ["river authority", "NRA"]);
+}
+
+#[test]
+fn builtin_lowercase_forms_are_found() {
+    let f = find("Officials blamed al Qaeda for the attack.");
+    assert_eq!(names(&f.organizations), ["al Qaeda"]);
+}

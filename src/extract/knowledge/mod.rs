@@ -126,6 +126,9 @@ pub struct Knowledge {
     titles: FastMap<String, Title>,
     /// First token of any phrase of the tables above → the most tokens such a phrase has.
     prefixes: FastMap<String, u8>,
+    /// First tokens of forms written in lower case (`al Qaeda`, `the river authority`
+    /// once `the` is dropped: `river authority`), looked up at lowercase words.
+    lowercase_prefixes: FastSet<String>,
     first_names: FastSet<String>,
     surnames: FastSet<String>,
     common: FastSet<String>,
@@ -217,6 +220,16 @@ impl Knowledge {
         &self.conflicts
     }
 
+    /// True when some known form starts in lower case.
+    pub fn has_lowercase_forms(&self) -> bool {
+        !self.lowercase_prefixes.is_empty()
+    }
+
+    /// True when a known form written in lower case starts with the word `key`.
+    pub fn starts_lowercase_form(&self, key: &str) -> bool {
+        self.lowercase_prefixes.contains(key)
+    }
+
     /// True for a given name (`key` in lower case).
     pub fn is_first_name(&self, key: &str) -> bool {
         self.first_names.contains(key)
@@ -292,6 +305,10 @@ impl Knowledge {
             return None;
         }
         self.note_prefix(&key);
+        if form.starts_with(char::is_lowercase) {
+            let first = key.split(' ').next().unwrap_or("");
+            self.lowercase_prefixes.insert(first.to_string());
+        }
         let new = Form {
             id,
             written: form.into(),

@@ -184,9 +184,12 @@ pub fn sentence_candidates(
     };
     let first_new = out.len();
     let mut i = 0;
+    let lowercase_forms = kb.has_lowercase_forms();
     while i < r.toks.len() {
         if r.is_name_token(i) {
             i = r.read_run(i, out);
+        } else if lowercase_forms && r.is_word(i) && kb.starts_lowercase_form(r.key(i)) {
+            i = r.read_lowercase_form(i, out);
         } else {
             i += 1;
         }
@@ -420,6 +423,23 @@ impl<'a> Reader<'a> {
         self.merge_place_with_org_word(&mut segments);
         self.emit(start, &segments, out);
         end
+    }
+
+    /// A known form starting in lower case (`al Qaeda`, a site's `the river
+    /// authority`) at `start`, if there is one; returns the index after what was read.
+    fn read_lowercase_form(&mut self, start: usize, out: &mut Vec<Candidate>) -> usize {
+        let m = self
+            .kb
+            .match_at(self.text, &self.toks, start, &mut self.buf);
+        match m.entity {
+            Some((n, id)) => {
+                let mut c = self.candidate(start, start + n, Some(id));
+                self.add_context(&mut c, start, start + n);
+                out.push(c);
+                start + n
+            }
+            None => start + 1,
+        }
     }
 
     /// Adds an unknown segment, trimmed of particles at its ends.

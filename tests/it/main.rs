@@ -1,0 +1,7 @@
+//! Integration tests: fixture sites built end to end, one module per feature.
+
+mod build;
+mod cache;
+mod cli;
+mod errors;
+mod support;
