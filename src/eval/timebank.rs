@@ -182,14 +182,14 @@ fn parse_tml(raw: &str) -> anyhow::Result<TmlDoc> {
             let kind = attr(tag, "type").unwrap_or_default().to_string();
             let value = attr(tag, "value").unwrap_or_default().to_string();
             open = Some((text.len(), kind, value));
-        } else if tag.starts_with("/TIMEX3") {
-            if let Some((s, kind, value)) = open.take() {
-                gold.push(GoldTimex {
-                    span: [s, text.len()],
-                    kind,
-                    value,
-                });
-            }
+        } else if tag.starts_with("/TIMEX3")
+            && let Some((s, kind, value)) = open.take()
+        {
+            gold.push(GoldTimex {
+                span: [s, text.len()],
+                kind,
+                value,
+            });
         }
         rest = &rest[gt + 1..];
     }

@@ -50,7 +50,7 @@ impl Matcher<'_> {
                 prev,
                 "$" | "#" | "No." | "no." | "No" | "Nos." | "Flight" | "flight"
             ) || self.toks[i - 1].kind == Kind::Punct(0) && prev == "£"
-                || self.joined(i)
+                || (self.joined(i) && !matches!(self.w(i - 1), Some(W::Mid)))
             {
                 return None;
             }
@@ -113,7 +113,18 @@ impl Matcher<'_> {
         } else {
             i
         };
-        self.year_at(j).map(|y| (y, j + 1))
+        if let Some(y) = self.year_at(j) {
+            return Some((y, j + 1));
+        }
+        // `January nineteen ninety-seven`
+        match (self.lex(j), self.lex(j + 1)) {
+            (Lex::Number(c), Lex::Number(y))
+                if (11..=20).contains(&c) && (10..=99).contains(&y) =>
+            {
+                Some(((c * 100 + y) as i32, j + 2))
+            }
+            _ => None,
+        }
     }
 
     /// Dates with a month: `March 7, 2023`, `7 March 2023`, `March 2003`, `Jan. 5`,
@@ -193,7 +204,8 @@ impl Matcher<'_> {
             {
                 return None;
             }
-            if !tok.cap {
+            // `the annual March for Life`: a month takes no article on its own.
+            if !tok.cap || (j > 0 && matches!(self.w(j - 1), Some(W::The | W::A))) {
                 return None;
             }
             return Some((j + 1, cal(None, Some(month), None), None));
@@ -434,7 +446,11 @@ impl Matcher<'_> {
     /// Clock times: `3 p.m.`, `10:35 a.m. EST`, `noon Thursday`, `5 p.m. EST, Nov. 9`.
     pub fn time_of_day(&self, i: usize) -> Core {
         let (mut hour, minute, mut j) = match (self.lex(i), self.num(i)) {
-            (Lex::Word(W::Noon), _) => (12, 0, i + 1),
+            (Lex::Word(W::Noon), _)
+                if !(i > 0 && self.word(i - 1).eq_ignore_ascii_case("high")) =>
+            {
+                (12, 0, i + 1)
+            }
             (Lex::Word(W::Midnight), _) => (24, 0, i + 1),
             (_, Some((h, d, NumForm::Clock(m)))) if d <= 2 && h <= 24 && m < 60 => {
                 let cue = self.ampm(i + 1).is_some()

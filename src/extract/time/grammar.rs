@@ -205,6 +205,9 @@ impl<'a> Matcher<'a> {
                 return None;
             }
         }
+        if self.is_dateline(i, end, &expr) {
+            return None;
+        }
         let (end, post) = self.postmod(end, &expr);
         let modifier = pmod.or(cmod).or(amod).or(post);
         Some(Cand {
@@ -213,6 +216,23 @@ impl<'a> Matcher<'a> {
             expr,
             modifier,
         })
+    }
+
+    /// A dateline date (`WASHINGTON, August 11 (Xinhua) --`), which TimeBank leaves
+    /// untagged: it is the article's own date, not a date in its text.
+    fn is_dateline(&self, start: usize, end: usize, expr: &Expr) -> bool {
+        if !matches!(expr, Expr::Cal { .. })
+            || start == 0
+            || start > 5
+            || !self.punct(start - 1, b',')
+        {
+            return false;
+        }
+        let place_before = self.toks[..start - 1].iter().all(|t| {
+            let w = &self.text[t.span[0]..t.span[1]];
+            t.kind != super::tokens::Kind::Word || w.chars().all(|c| !c.is_lowercase())
+        });
+        place_before && (self.punct(end, b'(') || self.word(end) == "--" || self.punct(end, b'-'))
     }
 
     /// Comparison and approximation words before a quantity or a date.
@@ -304,6 +324,8 @@ impl<'a> Matcher<'a> {
             self.season(i),
             self.quantity_expr(i),
             self.relative_unit(i),
+            self.vague_duration(i),
+            self.the_year(i),
             self.reference(i),
             self.set(i),
         ];

@@ -148,6 +148,7 @@ pub enum W {
     Before,
     After,
     Until,
+    Since,
     For,
     Latest,
     Period,
@@ -156,7 +157,6 @@ pub enum W {
     Term,
     Ahead,
     Old,
-    Day,
     Era,
     Holiday(Holiday),
     Eve,
@@ -169,22 +169,18 @@ pub enum W {
     Will,
     PastVerb,
     Right,
-    Year2,
 }
 
 /// Named days whose date is computed from the year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Holiday {
     Christmas,
-    NewYear,
     Thanksgiving,
     Easter,
-    Independence,
     Labor,
     Memorial,
     Election,
     Halloween,
-    Valentine,
 }
 
 /// What a word is to the time grammar.
@@ -310,7 +306,7 @@ fn classify_lower(w: &str) -> Lex {
         "weekly" => Every(self::Unit::Week),
         "monthly" => Every(self::Unit::Month),
         "quarterly" => Every(self::Unit::Quarter),
-        "annually" | "yearly" | "annual" => Every(self::Unit::Year),
+        "annually" | "yearly" => Every(self::Unit::Year),
         _ => number_word(w).or_else(|| function_word(w)).unwrap_or(None),
     }
 }
@@ -456,6 +452,7 @@ fn function_word(w: &str) -> Option<Lex> {
         "before" => Before,
         "after" => After,
         "until" | "till" | "by" => Until,
+        "since" => Since,
         "for" => For,
         "latest" => Latest,
         "period" => Period,
@@ -503,7 +500,7 @@ fn function_word(w: &str) -> Option<Lex> {
 /// Number words in a hyphenated compound (`twenty-five`) or an ordinal compound
 /// (`twenty-first`): the value of the pair.
 pub fn compound(tens: u32, unit: Lex) -> Option<Lex> {
-    if !(20..=90).contains(&tens) || tens % 10 != 0 {
+    if !(20..=90).contains(&tens) || !tens.is_multiple_of(10) {
         return None;
     }
     match unit {

@@ -102,6 +102,9 @@ fn join_clock_splits(text: &str, sentences: &[Span]) -> Vec<Span> {
             let next = text.get(s[0]..s[1]).unwrap_or("");
             let clock = prev.ends_with("a.m.") || prev.ends_with("p.m.");
             let goes_on = next.split_whitespace().next().is_some_and(|w| {
+                if w.starts_with(['(', '[']) || w.starts_with(|c: char| c.is_lowercase()) {
+                    return true;
+                }
                 let w = w.trim_end_matches([',', '.', ')', ';']);
                 matches!(
                     lexicon::classify(w),
@@ -176,40 +179,63 @@ fn has_trigger(s: &[u8]) -> bool {
     false
 }
 
-/// The tense around tokens `start..end`: the nearest future or past marker wins.
+/// The tense around tokens `start..end`: the nearest future or past marker before
+/// the expression, else after it.
 fn tense_at(toks: &[Tok], text: &str, start: usize, end: usize) -> Tense {
     let word = |k: usize| toks.get(k).map_or("", |t| &text[t.span[0]..t.span[1]]);
+    // `Wednesday's ruling` names something that happened.
+    if matches!(word(end), "'" | "’") && word(end + 1) == "s" {
+        return Tense::Past;
+    }
     let marker = |k: usize| -> Option<Tense> {
         let t = toks.get(k)?;
-        let after_be =
-            k > 0 && matches!(word(k - 1), "be" | "been" | "being" | "is" | "are" | "am");
+        let w = word(k);
         match t.lex {
             Lex::Word(W::Will | W::Soon) => Some(Tense::Future),
-            // `is to resume`, `are to meet`
-            Lex::Word(W::To) if k > 0 && matches!(word(k - 1), "is" | "are") => Some(Tense::Future),
-            // A deadline: `until Friday`, `by Tuesday`
-            Lex::Word(W::Until) if k + 2 >= start && k < start => Some(Tense::Future),
-            Lex::Word(W::PastVerb | W::Ago) => Some(Tense::Past),
-            Lex::None if t.kind == Kind::Word && !after_be => {
-                let w = word(k);
-                let past = w.len() > 4 && w.ends_with("ed") && !t.cap;
+            // `is to resume`, `are to meet`, `set to resume`
+            Lex::Word(W::To) if k > 0 && matches!(word(k - 1), "is" | "are" | "set") => {
+                Some(Tense::Future)
+            }
+            Lex::Word(W::PastVerb | W::Ago | W::Since) => Some(Tense::Past),
+            Lex::None if t.kind == Kind::Word => {
+                if matches!(w, "would" | "could" | "might") {
+                    return Some(Tense::Future);
+                }
+                // A verb in -ed, not a participle after `be` or an adjective after
+                // an article (`a still unspecified date`).
+                let prev = if k > 0 { word(k - 1) } else { "" };
+                let adjective = matches!(
+                    prev.to_ascii_lowercase().as_str(),
+                    "be" | "been"
+                        | "being"
+                        | "is"
+                        | "are"
+                        | "am"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "still"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "our"
+                        | "very"
+                        | "newly"
+                        | "well"
+                );
+                let past = w.len() > 4 && w.ends_with("ed") && !t.cap && !adjective;
                 past.then_some(Tense::Past)
             }
             _ => None,
         }
     };
-    for d in 1..=toks.len() {
-        if let Some(m) = start.checked_sub(d).and_then(marker) {
-            return m;
-        }
-        if let Some(m) = marker(end - 1 + d) {
-            return m;
-        }
-        if d > start && end - 1 + d >= toks.len() {
-            break;
-        }
+    // The verb an adverbial hangs on usually comes before it; after it come
+    // reporting clauses (`..., Castro said`).
+    if let Some(m) = (0..start).rev().find_map(marker) {
+        return m;
     }
-    Tense::Unknown
+    (end..toks.len()).find_map(marker).unwrap_or(Tense::Unknown)
 }
 
 #[cfg(test)]

@@ -79,7 +79,11 @@ impl Matcher<'_> {
             return Some((j + 1, u, p));
         }
         // `second` is an ordinal unless it follows a number.
-        if after_number && self.word(j).eq_ignore_ascii_case("second") {
+        if after_number
+            && self.word(j).eq_ignore_ascii_case("second")
+            && (self.num(i.wrapping_sub(1)).is_some()
+                || matches!(self.lex(i.wrapping_sub(1)), Lex::Number(_)))
+        {
             return Some((j + 1, Unit::Second, false));
         }
         None
@@ -110,8 +114,17 @@ impl Matcher<'_> {
                 return None;
             }
         }
-        let (j, amount) = self.quantity(q)?;
+        let (j, mut amount) = self.quantity(q)?;
         let (mut end, unit, plural) = self.unit_after(j, true)?;
+        // `a minute and a half`
+        if self.is(end, W::And) && self.is(end + 1, W::A) && self.is(end + 2, W::Half) {
+            amount = amount.map(|a| a + 0.5);
+            end += 3;
+        }
+        // `three-quarters of its food`, `a quarter of the market` are fractions.
+        if unit == Unit::Quarter && self.is(end, W::Of) {
+            return None;
+        }
         if the == 1 && !framed && amount == Some(1.0) && self.is(q, W::A) {
             return None;
         }
@@ -164,8 +177,14 @@ impl Matcher<'_> {
                 }
                 Some(W::Earlier | W::Later) if n.is_some() => {
                     let sign = if self.is(end, W::Later) { 1 } else { -1 };
+                    // `a year earlier` compares with the year-ago period, like `a year ago`.
+                    let anchor = if sign < 0 && n == Some(1) && unit == Unit::Year {
+                        Anchor::Ago
+                    } else {
+                        Anchor::Last
+                    };
                     let expr = Expr::Rel {
-                        anchor: Anchor::Last,
+                        anchor,
                         unit,
                         offset: sign * n.unwrap_or(1),
                     };
@@ -183,6 +202,68 @@ impl Matcher<'_> {
             }
         }
         Some((end, Expr::Duration { amount, unit }, None))
+    }
+
+    /// Unspecified durations: `for years`, `in decades`, `within weeks`,
+    /// `over the years`.
+    pub fn vague_duration(&self, i: usize) -> Core {
+        if i == 0 {
+            return None;
+        }
+        let prev = self.w(i - 1);
+        let the = usize::from(self.is(i, W::The));
+        let ok = match prev {
+            Some(W::For | W::In | W::Within) => the == 0,
+            Some(W::Over) => the == 1,
+            _ => false,
+        };
+        let (unit, plural) = self.unit(i + the)?;
+        if !ok || !plural || unit < Unit::Day || self.toks[i + the].cap {
+            return None;
+        }
+        Some((i + the + 1, Expr::Duration { amount: None, unit }, None))
+    }
+
+    /// `the year`, `the fiscal year`, `the full year`, `the current year`: the
+    /// DCT's year; a span of a year when it is `the year ended March 31`.
+    pub fn the_year(&self, i: usize) -> Core {
+        if !self.is(i, W::The) {
+            return None;
+        }
+        let mut j = i + 1;
+        let current = matches!(self.w(j), Some(W::Full | W::Current));
+        if current {
+            j += 1;
+        }
+        if self.is(j, W::Fiscal) {
+            j += 1;
+        }
+        if !matches!(self.unit(j), Some((Unit::Year, false))) || self.toks[j].cap {
+            return None;
+        }
+        let next = self.word(j + 1);
+        if matches!(next, "ended" | "ending" | "ends" | "through") || self.is(j + 1, W::To) {
+            let expr = Expr::Duration {
+                amount: Some(1.0),
+                unit: Unit::Year,
+            };
+            return Some((j + 1, expr, None));
+        }
+        // `the year before`, `the year after`: anaphoric, left to the grammar of
+        // `the following year`.
+        if matches!(
+            self.w(j + 1),
+            Some(W::Before | W::After | W::Earlier | W::Ago)
+        ) || self.joined(j + 1)
+        {
+            return None;
+        }
+        let expr = Expr::Rel {
+            anchor: super::grammar::Anchor::Dct,
+            unit: Unit::Year,
+            offset: 0,
+        };
+        Some((j + 1, expr, None))
     }
 
     /// Units relative to the DCT or the last date: `last week`, `this year`,
@@ -261,7 +342,8 @@ impl Matcher<'_> {
             };
         }
         let (unit, plural) = self.unit(j)?;
-        if plural {
+        // `This Week` mid-sentence is a title.
+        if plural || (self.toks[j].cap && i > 0) {
             return None;
         }
         if the == 1 && offset == -1 && anchor == Dct && matches!(unit, Unit::Decade | Unit::Century)
@@ -470,9 +552,10 @@ impl Matcher<'_> {
             ) => r(i + 2, "PRESENT_REF"),
             (Lex::Word(W::The), Lex::Word(W::Present)) => r(i + 2, "PRESENT_REF"),
             (Lex::Word(W::Present), _) if i > 0 && self.is(i - 1, W::At) => r(i + 1, "PRESENT_REF"),
-            (Lex::Word(W::Recently | W::Previously), _) => r(i + 1, "PAST_REF"),
+            (Lex::Word(W::Recently), _) => r(i + 1, "PAST_REF"),
             (Lex::Word(W::Recent), Lex::Unit { plural: true, .. }) => r(i + 2, "PAST_REF"),
-            (Lex::Word(W::Recent), _) => r(i + 1, "PAST_REF"),
+            // `the recent attacks` is no time expression; `recent attacks` often is.
+            (Lex::Word(W::Recent), _) if !self.after_determiner(i) => r(i + 1, "PAST_REF"),
             (Lex::Word(W::The), Lex::Word(W::Recent)) if self.is(i + 2, W::Past) => {
                 r(i + 3, "PAST_REF")
             }
@@ -498,8 +581,17 @@ impl Matcher<'_> {
             {
                 r(i + 3, "FUTURE_REF")
             }
-            (Lex::Word(W::Future), _) => r(i + 1, "FUTURE_REF"),
-            (Lex::Word(W::Soon), _) => r(i + 1, "FUTURE_REF"),
+            // `future earnings` is no time expression; `in future` is.
+            (Lex::Word(W::Future), next) if !self.before_noun(i + 1, next) => {
+                r(i + 1, "FUTURE_REF")
+            }
+            // `as soon as`, `soon after` are conjunctions.
+            (Lex::Word(W::Soon), next)
+                if !(matches!(next, Lex::Word(W::After))
+                    || (i > 0 && self.word(i - 1).eq_ignore_ascii_case("as"))) =>
+            {
+                r(i + 1, "FUTURE_REF")
+            }
             (Lex::Word(W::Coming), Lex::Unit { plural: true, .. }) => r(i + 2, "FUTURE_REF"),
             (Lex::Word(W::The), Lex::Word(W::Coming))
                 if matches!(self.lex(i + 2), Lex::Unit { plural: true, .. }) =>
@@ -513,6 +605,55 @@ impl Matcher<'_> {
         }
     }
 
+    /// True when `i` follows an article or possessive (`the recent attacks`).
+    fn after_determiner(&self, i: usize) -> bool {
+        i > 0
+            && (matches!(
+                self.w(i - 1),
+                Some(W::The | W::A | W::This | W::That | W::These)
+            ) || matches!(self.word(i - 1), "its" | "their" | "his" | "her" | "our"))
+    }
+
+    /// True when the token at `i` (classified `lex`) is a noun the word before it
+    /// modifies: a plain lower-case word that is not a preposition or conjunction.
+    pub fn before_noun(&self, i: usize, lex: Lex) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if t.kind != super::tokens::Kind::Word || t.cap {
+            return false;
+        }
+        match lex {
+            Lex::None => !matches!(
+                self.word(i),
+                "and"
+                    | "or"
+                    | "but"
+                    | "as"
+                    | "with"
+                    | "on"
+                    | "to"
+                    | "into"
+                    | "than"
+                    | "if"
+                    | "because"
+                    | "when"
+                    | "while"
+                    | "since"
+                    | "through"
+                    | "during"
+                    | "despite"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+            ),
+            Lex::Unit { .. } | Lex::Word(W::Period) => true,
+            _ => false,
+        }
+    }
+
     /// Sets: `every week`, `each Thursday`, `weekly`, `Mondays`, `$5 a year`,
     /// `twice a week`.
     pub fn set(&self, i: usize) -> Core {
@@ -521,6 +662,7 @@ impl Matcher<'_> {
             format!("P{}{}{letter}", if time { "T" } else { "" }, n * per)
         };
         match self.lex(i) {
+            Lex::Every(_) if self.before_noun(i + 1, self.lex(i + 1)) => return None,
             Lex::Every(u) => {
                 let v = if u == Unit::Quarter {
                     "P3M".to_string()
@@ -552,11 +694,8 @@ impl Matcher<'_> {
             _ => (i, false),
         };
         if matches!(self.w(j), Some(W::A | W::Per)) {
-            let rate = times
-                || (i > 0
-                    && (self.num(i - 1).is_some()
-                        || self.word(i - 1) == "%"
-                        || self.word(i - 1).eq_ignore_ascii_case("percent")));
+            // TimeBank leaves rates after amounts (`$5 a year`) untagged.
+            let rate = times;
             if let (true, Some((u, false))) = (rate, self.unit(j + 1)) {
                 return Some((j + 2, Expr::Set(unit_code(u, 1)), None));
             }

@@ -407,30 +407,21 @@ impl Resolver {
     }
 }
 
-/// Picks among candidate dates: the next one (or one of the last month) when the
-/// sentence speaks of the future, the last one (or one of the next month) when it
-/// speaks of the past, the nearest otherwise.
+/// Picks among candidate dates the nearest one, leaving out those more than a
+/// season on the wrong side of the article date for the sentence's tense.
 fn choose(
     dct: NaiveDate,
     cands: impl Iterator<Item = NaiveDate>,
     tense: Tense,
 ) -> Option<NaiveDate> {
     let days = |c: NaiveDate| (c - dct).num_days();
-    let mut best: Option<NaiveDate> = None;
-    for c in cands {
-        let better = match (best, tense) {
-            (None, Tense::Future) => days(c) >= -31,
-            (None, Tense::Past) => days(c) <= 31,
-            (None, Tense::Unknown) => true,
-            (Some(b), Tense::Future) => days(c) >= -31 && c < b,
-            (Some(b), Tense::Past) => days(c) <= 31 && c > b,
-            (Some(b), Tense::Unknown) => days(c).abs() < days(b).abs(),
-        };
-        if better {
-            best = Some(c);
-        }
-    }
-    best
+    cands
+        .filter(|&c| match tense {
+            Tense::Future => days(c) >= -90,
+            Tense::Past => days(c) <= 90,
+            Tense::Unknown => true,
+        })
+        .min_by_key(|&c| days(c).abs())
 }
 
 /// The date of a holiday in `year`.
@@ -438,10 +429,7 @@ fn holiday_date(h: Holiday, year: i32) -> Option<NaiveDate> {
     let nth = |m, wd, n| NaiveDate::from_weekday_of_month_opt(year, m, wd, n);
     match h {
         Holiday::Christmas => ymd(year, 12, 25),
-        Holiday::NewYear => ymd(year, 1, 1),
-        Holiday::Independence => ymd(year, 7, 4),
         Holiday::Halloween => ymd(year, 10, 31),
-        Holiday::Valentine => ymd(year, 2, 14),
         Holiday::Thanksgiving => nth(11, Weekday::Thu, 4),
         Holiday::Labor => nth(9, Weekday::Mon, 1),
         Holiday::Election => nth(11, Weekday::Mon, 1).and_then(|d| d.succ_opt()),
