@@ -46,13 +46,17 @@ pub fn find_events(
             t += 1;
         }
         let mut k = t;
+        let first = events.len().saturating_sub(1);
         while k < timexes.len() && timexes[k].span[1] <= s[1] {
             let timex = &timexes[k];
             k += 1;
             let Some(date) = event_date(timex) else {
                 continue;
             };
-            if events.iter().any(|e| e.span == s && e.date == date) {
+            if events[first..]
+                .iter()
+                .any(|e| e.span == s && e.date == date)
+            {
                 continue;
             }
             if let Some(summary) = summarize(text, s, Some(timex.span)) {
@@ -153,13 +157,19 @@ fn summarize(text: &str, span: Span, timex: Option<Span>) -> Option<String> {
     let anchor = timex.map_or(body_start, |t| t[0].saturating_sub(span[0]));
     // The clause holding the anchor, between the breaks around it.
     let mut breaks: Vec<(usize, usize, bool)> = Vec::new();
-    for brk in CLAUSE_BREAKS {
-        for (at, _) in sentence[body_start..].match_indices(brk) {
-            let at = body_start + at;
+    let bytes = sentence.as_bytes();
+    for at in body_start..bytes.len() {
+        let dash_next = bytes.get(at + 1).is_some_and(|&b| b == b'-' || b >= 0x80);
+        if !(matches!(bytes[at], b',' | b';') || (bytes[at] == b' ' && dash_next)) {
+            continue;
+        }
+        if let Some(brk) = CLAUSE_BREAKS
+            .iter()
+            .find(|b| sentence[at..].starts_with(**b))
+        {
             breaks.push((at, at + brk.len(), matches!(*brk, ", which " | ", who ")));
         }
     }
-    breaks.sort_unstable();
     for &(at, e, which) in &breaks {
         if e <= anchor {
             start = e;

@@ -1,7 +1,7 @@
 //! Calendar patterns: dates (`March 7, 2023`, `7 March 2023`, `Jan. 5`, `2003`),
 //! weekdays, `today`/`yesterday`, holidays, decades and centuries, clock times.
 
-use super::grammar::{Anchor, Core, Dir, Expr, Matcher};
+use super::grammar::{Anchor, Core, Dir, Expr, Matcher, any_word};
 use super::lexicon::{Holiday, Lex, Pod, Unit, W};
 use super::tokens::{Kind, NumForm};
 
@@ -64,21 +64,12 @@ impl Matcher<'_> {
         }
         if v < 1800 {
             let prev_ok = i > 0
-                && matches!(
-                    self.word(i - 1).to_ascii_lowercase().as_str(),
-                    "in" | "since"
-                        | "of"
-                        | "from"
-                        | "until"
-                        | "by"
-                        | "before"
-                        | "after"
-                        | "during"
-                        | "between"
-                        | "and"
-                        | "to"
-                        | "circa"
-                        | "around"
+                && any_word(
+                    self.word(i - 1),
+                    &[
+                        "in", "since", "of", "from", "until", "by", "before", "after", "during",
+                        "between", "and", "to", "circa", "around",
+                    ],
                 );
             if !prev_ok {
                 return None;

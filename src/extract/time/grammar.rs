@@ -177,13 +177,27 @@ impl<'a> Matcher<'a> {
     }
 
     /// Finds every expression of the sentence, in order, without overlaps.
+    ///
+    /// Every expression holds a head word (a number, a month, a unit, `now`, ...)
+    /// within a few tokens of its start, so matching is only tried near one.
     pub fn scan(&self, out: &mut Vec<Cand>) {
         let n = self.toks.len();
+        let mut next_head = n;
         let mut i = 0;
         while i < n {
-            let t = &self.toks[i];
-            let may_start = t.lex != Lex::None || matches!(t.kind, Kind::Num { .. });
-            if may_start && let Some(c) = self.at(i) {
+            if next_head < i || next_head == n {
+                next_head = (i..n).find(|&k| is_head(&self.toks[k])).unwrap_or(n);
+                if next_head == n {
+                    return;
+                }
+            }
+            if next_head - i > MAX_LEAD {
+                i = next_head - MAX_LEAD;
+                continue;
+            }
+            if may_start(&self.toks[i], self.word(i))
+                && let Some(c) = self.at(i)
+            {
                 i = c.end.max(i + 1);
                 out.push(c);
                 continue;
@@ -352,6 +366,74 @@ impl<'a> Matcher<'a> {
             _ => return (end, None),
         };
         (end + 2, Some(m))
+    }
+}
+
+/// The most tokens an expression has before its head word (`no more than the
+/// first two years`).
+const MAX_LEAD: usize = 6;
+
+/// True when `word` is one of `words`, ignoring ASCII case.
+pub fn any_word(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Tokens an expression can start with: digits, time words, articles,
+/// determiners and modifiers, but not prepositions or conjunctions.
+fn may_start(t: &Tok, word: &str) -> bool {
+    match t.lex {
+        Lex::None => matches!(t.kind, Kind::Num { .. }) || matches!(word, "its" | "Its"),
+        Lex::Word(w) => !matches!(
+            w,
+            W::Of
+                | W::In
+                | W::Or
+                | W::And
+                | W::So
+                | W::To
+                | W::For
+                | W::From
+                | W::Before
+                | W::After
+                | W::Since
+                | W::Until
+                | W::Will
+                | W::PastVerb
+                | W::Zone
+                | W::AmPm(_)
+                | W::OClock
+                | W::Eve
+                | W::Era
+                | W::Old
+                | W::Ahead
+                | W::Term
+                | W::Near
+                | W::Full
+                | W::Times
+                | W::Other
+                | W::Than
+                | W::Least
+                | W::Most
+                | W::Ago
+                | W::Hundred
+                | W::Thousand
+                | W::Same
+                | W::Latest
+                | W::Middle
+                | W::End
+                | W::Beginning
+                | W::Start
+                | W::Close
+        ),
+        _ => true,
+    }
+}
+
+/// Words that every expression holds one of.
+fn is_head(t: &Tok) -> bool {
+    match t.lex {
+        Lex::None => matches!(t.kind, Kind::Num { .. }),
+        lex => super::lexicon::is_head(lex),
     }
 }
 

@@ -1,8 +1,12 @@
 //! The words time expressions are made of, classified once per token.
 //!
-//! Classification is a `match` on the lower-cased word, which the compiler turns into
-//! length and byte comparisons: no hashing, no allocation. Everything the grammar
+//! Classification is one lookup of the lower-cased word (lower-cased into a stack
+//! buffer) in a table built once: no allocation per word. Everything the grammar
 //! needs to know about a word is in its [`Lex`].
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 /// Calendar and clock units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -215,7 +219,10 @@ pub enum Lex {
 /// Classifies `word` (any case). Words longer than the buffer are never time words.
 pub fn classify(word: &str) -> Lex {
     let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > 16 {
+    if bytes.is_empty()
+        || bytes.len() > 16
+        || prefix_key(bytes).is_some_and(|k| PREFIXES.any[k / 64] >> (k % 64) & 1 == 0)
+    {
         return Lex::None;
     }
     let mut buf = [0u8; 16];
@@ -228,274 +235,834 @@ pub fn classify(word: &str) -> Lex {
     classify_lower(w)
 }
 
+/// The lexicon as a hash table with a cheap hash: words are short.
+static TABLE: LazyLock<HashMap<&'static str, Lex, BuildHasherDefault<WordHasher>>> =
+    LazyLock::new(|| ENTRIES.iter().copied().collect());
+
 fn classify_lower(w: &str) -> Lex {
-    use Lex::*;
-    let unit = |unit, plural| Unit { unit, plural };
-    let month = |month, abbr| Month { month, abbr };
-    let wd = |day, plural| Weekday { day, plural };
-    match w {
-        "january" => month(1, false),
-        "february" => month(2, false),
-        "march" => month(3, false),
-        "april" => month(4, false),
-        "may" => month(5, false),
-        "june" => month(6, false),
-        "july" => month(7, false),
-        "august" => month(8, false),
-        "september" => month(9, false),
-        "october" => month(10, false),
-        "november" => month(11, false),
-        "december" => month(12, false),
-        "jan" => month(1, true),
-        "feb" => month(2, true),
-        "mar" => month(3, true),
-        "apr" => month(4, true),
-        "jun" => month(6, true),
-        "jul" => month(7, true),
-        "aug" => month(8, true),
-        "sep" | "sept" => month(9, true),
-        "oct" => month(10, true),
-        "nov" => month(11, true),
-        "dec" => month(12, true),
-        "monday" => wd(1, false),
-        "tuesday" => wd(2, false),
-        "wednesday" => wd(3, false),
-        "thursday" => wd(4, false),
-        "friday" => wd(5, false),
-        "saturday" => wd(6, false),
-        "sunday" => wd(7, false),
-        "mondays" => wd(1, true),
-        "tuesdays" => wd(2, true),
-        "wednesdays" => wd(3, true),
-        "thursdays" => wd(4, true),
-        "fridays" => wd(5, true),
-        "saturdays" => wd(6, true),
-        "sundays" => wd(7, true),
-        "second" => Ordinal(2),
-        "seconds" => unit(self::Unit::Second, true),
-        "minute" => unit(self::Unit::Minute, false),
-        "minutes" => unit(self::Unit::Minute, true),
-        "hour" => unit(self::Unit::Hour, false),
-        "hours" => unit(self::Unit::Hour, true),
-        "day" => unit(self::Unit::Day, false),
-        "days" => unit(self::Unit::Day, true),
-        "week" => unit(self::Unit::Week, false),
-        "weeks" => unit(self::Unit::Week, true),
-        "month" => unit(self::Unit::Month, false),
-        "months" => unit(self::Unit::Month, true),
-        "quarter" => unit(self::Unit::Quarter, false),
-        "quarters" => unit(self::Unit::Quarter, true),
-        "year" => unit(self::Unit::Year, false),
-        "years" => unit(self::Unit::Year, true),
-        "decade" => unit(self::Unit::Decade, false),
-        "decades" => unit(self::Unit::Decade, true),
-        "century" => unit(self::Unit::Century, false),
-        "centuries" => unit(self::Unit::Century, true),
-        "millennium" => unit(self::Unit::Millennium, false),
-        "millennia" => unit(self::Unit::Millennium, true),
-        "morning" | "mornings" => Pod(self::Pod::Morning),
-        "afternoon" | "afternoons" => Pod(self::Pod::Afternoon),
-        "evening" | "evenings" => Pod(self::Pod::Evening),
-        "night" | "nights" => Pod(self::Pod::Night),
-        "spring" => Season(self::Season::Spring),
-        "summer" | "summers" => Season(self::Season::Summer),
-        "fall" | "autumn" => Season(self::Season::Fall),
-        "winter" | "winters" => Season(self::Season::Winter),
-        "hourly" => Every(self::Unit::Hour),
-        "daily" | "nightly" => Every(self::Unit::Day),
-        "weekly" => Every(self::Unit::Week),
-        "monthly" => Every(self::Unit::Month),
-        "quarterly" => Every(self::Unit::Quarter),
-        "annually" | "yearly" => Every(self::Unit::Year),
-        _ => number_word(w).or_else(|| function_word(w)).unwrap_or(None),
+    TABLE.get(w).copied().unwrap_or(Lex::None)
+}
+
+/// Three-letter starts of lexicon words, and of head words, as bitsets over
+/// 5-bit letter codes: most words of a text are rejected without hashing.
+struct Prefixes {
+    any: [u64; 512],
+    heads: [u64; 512],
+}
+
+static PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
+    let mut p = Prefixes {
+        any: [0; 512],
+        heads: [0; 512],
+    };
+    for &(w, lex) in ENTRIES {
+        if let Some(k) = prefix_key(w.as_bytes()) {
+            p.any[k / 64] |= 1 << (k % 64);
+            if is_head(lex) {
+                p.heads[k / 64] |= 1 << (k % 64);
+            }
+        }
+    }
+    p
+});
+
+/// The bitset index of a word's first three letters, if it has three letters.
+fn prefix_key(w: &[u8]) -> Option<usize> {
+    if w.len() < 3 || !w[..3].iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let code = |x: u8| usize::from((x | 0x20) - b'a');
+    Some((code(w[0]) << 10) | (code(w[1]) << 5) | code(w[2]))
+}
+
+fn has_prefix(set: &[u64; 512], w: &[u8]) -> bool {
+    prefix_key(w).is_some_and(|k| set[k / 64] >> (k % 64) & 1 == 1)
+}
+
+/// Words every time expression holds at least one of (besides digits): months,
+/// weekdays, units, parts of the day, seasons, `now`, `today`, `recent`, ...
+pub fn is_head(lex: Lex) -> bool {
+    match lex {
+        Lex::None | Lex::Number(_) | Lex::Ordinal(_) => false,
+        Lex::Word(w) => matches!(
+            w,
+            W::Now
+                | W::Currently
+                | W::Current
+                | W::Recent
+                | W::Recently
+                | W::Today
+                | W::Yesterday
+                | W::Tomorrow
+                | W::Tonight
+                | W::Noon
+                | W::Midnight
+                | W::Future
+                | W::Present
+                | W::Soon
+                | W::Nowadays
+                | W::Weekend
+                | W::Holiday(_)
+                | W::Nineties(_)
+                | W::Past
+                | W::Period
+                | W::Term
+                | W::Half
+        ),
+        _ => true,
     }
 }
 
-fn number_word(w: &str) -> Option<Lex> {
-    let n = match w {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "dozen" => 12,
-        _ => return ordinal_word(w).map(Lex::Ordinal),
-    };
-    Some(Lex::Number(n))
+/// True when `s` holds a digit or a head word: only such sentences are tagged.
+pub fn has_head(s: &[u8]) -> bool {
+    let prefixes = &*PREFIXES;
+    let mut i = 0;
+    while i < s.len() {
+        let b = s[i];
+        if b.is_ascii_digit() {
+            return true;
+        }
+        if !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < s.len() && s[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let w = &s[start..i];
+        if has_prefix(&prefixes.heads, w)
+            && let Ok(word) = std::str::from_utf8(w)
+            && is_head(classify(word))
+        {
+            return true;
+        }
+    }
+    false
 }
 
-fn ordinal_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "first" => 1,
-        "third" => 3,
-        "fourth" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        "eleventh" => 11,
-        "twelfth" => 12,
-        "thirteenth" => 13,
-        "fourteenth" => 14,
-        "fifteenth" => 15,
-        "sixteenth" => 16,
-        "seventeenth" => 17,
-        "eighteenth" => 18,
-        "nineteenth" => 19,
-        "twentieth" => 20,
-        "twenty-first" => 21,
-        "thirtieth" => 30,
-        _ => return None,
-    })
+/// FNV-1a over the word's bytes.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
-fn function_word(w: &str) -> Option<Lex> {
-    use W::*;
-    let word = match w {
-        "the" => The,
-        "a" | "an" => A,
-        "last" => Last,
-        "next" => Next,
-        "this" => This,
-        "that" => That,
-        "these" => These,
-        "coming" | "upcoming" => Coming,
-        "past" => Past,
-        "previous" | "preceding" | "prior" => Previous,
-        "following" | "subsequent" => Following,
-        "earlier" => Earlier,
-        "later" => Later,
-        "ago" => Ago,
-        "early" => Early,
-        "late" => Late,
-        "mid" => Mid,
-        "middle" => Middle,
-        "end" => End,
-        "beginning" => Beginning,
-        "start" => Start,
-        "close" => Close,
-        "about" | "around" | "approximately" | "roughly" | "some" | "circa" => About,
-        "nearly" | "almost" => Nearly,
-        "more" => More,
-        "less" | "fewer" => Less,
-        "than" => Than,
-        "over" => Over,
-        "under" => Under,
-        "at" => At,
-        "least" => Least,
-        "most" => Most,
-        "up" => Up,
-        "to" => To,
-        "within" => Within,
-        "no" => No,
-        "every" => Every,
-        "each" => Each,
-        "per" => Per,
-        "same" => Same,
-        "current" => Current,
-        "recent" => Recent,
-        "recently" | "lately" => Recently,
-        "now" => Now,
-        "currently" | "presently" => Currently,
-        "today" => Today,
-        "yesterday" => Yesterday,
-        "tomorrow" => Tomorrow,
-        "tonight" => Tonight,
-        "noon" | "midday" => Noon,
-        "midnight" => Midnight,
-        "future" => Future,
-        "present" => Present,
-        "soon" => Soon,
-        "previously" | "formerly" => Previously,
-        "nowadays" => Nowadays,
-        "fiscal" => Fiscal,
-        "half" => Half,
-        "weekend" | "weekends" => Weekend,
-        "of" => Of,
-        "in" => In,
-        "or" => Or,
-        "and" => And,
-        "so" => So,
-        "few" => Few,
-        "several" => Several,
-        "couple" => Couple,
-        "many" => Many,
-        "other" => Other,
-        "times" => Times,
-        "once" => Once,
-        "twice" => Twice,
-        "from" => From,
-        "before" => Before,
-        "after" => After,
-        "until" | "till" | "by" => Until,
-        "since" => Since,
-        "for" => For,
-        "latest" => Latest,
-        "period" => Period,
-        "full" | "whole" | "entire" => Full,
-        "near" => Near,
-        "term" => Term,
-        "ahead" => Ahead,
-        "old" => Old,
-        "era" => Era,
-        "christmas" => Holiday(self::Holiday::Christmas),
-        "thanksgiving" => Holiday(self::Holiday::Thanksgiving),
-        "easter" => Holiday(self::Holiday::Easter),
-        "halloween" => Holiday(self::Holiday::Halloween),
-        "eve" => Eve,
-        "a.m" | "am" => AmPm(false),
-        "p.m" | "pm" => AmPm(true),
-        "est" | "edt" | "gmt" | "utc" | "pst" | "pdt" | "cst" | "cdt" | "mst" | "mdt" | "bst"
-        | "cet" => Zone,
-        "o'clock" | "o’clock" => OClock,
-        "hundred" => Hundred,
-        "thousand" => Thousand,
-        "twenties" => Nineties(2),
-        "thirties" => Nineties(3),
-        "forties" => Nineties(4),
-        "fifties" => Nineties(5),
-        "sixties" => Nineties(6),
-        "seventies" => Nineties(7),
-        "eighties" => Nineties(8),
-        "nineties" => Nineties(9),
-        "will" | "'ll" | "shall" | "wo" | "won't" | "going" | "scheduled" | "expected"
-        | "plans" | "planning" | "plan" | "due" | "expects" | "intends" | "aims" | "hopes" => Will,
-        "was" | "were" | "had" | "did" | "said" | "told" | "took" | "came" | "went" | "met"
-        | "made" | "began" | "became" | "won" | "lost" | "fell" | "rose" | "saw" | "gave"
-        | "left" | "sold" | "paid" | "held" | "got" | "found" | "hit" | "ran" | "led" | "spent"
-        | "wrote" | "fought" | "brought" | "bought" | "thought" | "sought" | "caught"
-        | "struck" | "sent" | "built" | "kept" | "felt" | "meant" | "knew" | "grew" | "drew"
-        | "flew" | "threw" | "withdrew" | "broke" | "spoke" | "chose" | "drove" | "stood"
-        | "shot" | "sat" => PastVerb,
-        "right" => Right,
-        _ => return None,
-    };
-    Some(Lex::Word(word))
-}
+/// Every word the grammar knows, lower-case.
+const ENTRIES: &[(&str, Lex)] = &[
+    (
+        "january",
+        Lex::Month {
+            month: 1,
+            abbr: false,
+        },
+    ),
+    (
+        "february",
+        Lex::Month {
+            month: 2,
+            abbr: false,
+        },
+    ),
+    (
+        "march",
+        Lex::Month {
+            month: 3,
+            abbr: false,
+        },
+    ),
+    (
+        "april",
+        Lex::Month {
+            month: 4,
+            abbr: false,
+        },
+    ),
+    (
+        "may",
+        Lex::Month {
+            month: 5,
+            abbr: false,
+        },
+    ),
+    (
+        "june",
+        Lex::Month {
+            month: 6,
+            abbr: false,
+        },
+    ),
+    (
+        "july",
+        Lex::Month {
+            month: 7,
+            abbr: false,
+        },
+    ),
+    (
+        "august",
+        Lex::Month {
+            month: 8,
+            abbr: false,
+        },
+    ),
+    (
+        "september",
+        Lex::Month {
+            month: 9,
+            abbr: false,
+        },
+    ),
+    (
+        "october",
+        Lex::Month {
+            month: 10,
+            abbr: false,
+        },
+    ),
+    (
+        "november",
+        Lex::Month {
+            month: 11,
+            abbr: false,
+        },
+    ),
+    (
+        "december",
+        Lex::Month {
+            month: 12,
+            abbr: false,
+        },
+    ),
+    (
+        "jan",
+        Lex::Month {
+            month: 1,
+            abbr: true,
+        },
+    ),
+    (
+        "feb",
+        Lex::Month {
+            month: 2,
+            abbr: true,
+        },
+    ),
+    (
+        "mar",
+        Lex::Month {
+            month: 3,
+            abbr: true,
+        },
+    ),
+    (
+        "apr",
+        Lex::Month {
+            month: 4,
+            abbr: true,
+        },
+    ),
+    (
+        "jun",
+        Lex::Month {
+            month: 6,
+            abbr: true,
+        },
+    ),
+    (
+        "jul",
+        Lex::Month {
+            month: 7,
+            abbr: true,
+        },
+    ),
+    (
+        "aug",
+        Lex::Month {
+            month: 8,
+            abbr: true,
+        },
+    ),
+    (
+        "sep",
+        Lex::Month {
+            month: 9,
+            abbr: true,
+        },
+    ),
+    (
+        "sept",
+        Lex::Month {
+            month: 9,
+            abbr: true,
+        },
+    ),
+    (
+        "oct",
+        Lex::Month {
+            month: 10,
+            abbr: true,
+        },
+    ),
+    (
+        "nov",
+        Lex::Month {
+            month: 11,
+            abbr: true,
+        },
+    ),
+    (
+        "dec",
+        Lex::Month {
+            month: 12,
+            abbr: true,
+        },
+    ),
+    (
+        "monday",
+        Lex::Weekday {
+            day: 1,
+            plural: false,
+        },
+    ),
+    (
+        "tuesday",
+        Lex::Weekday {
+            day: 2,
+            plural: false,
+        },
+    ),
+    (
+        "wednesday",
+        Lex::Weekday {
+            day: 3,
+            plural: false,
+        },
+    ),
+    (
+        "thursday",
+        Lex::Weekday {
+            day: 4,
+            plural: false,
+        },
+    ),
+    (
+        "friday",
+        Lex::Weekday {
+            day: 5,
+            plural: false,
+        },
+    ),
+    (
+        "saturday",
+        Lex::Weekday {
+            day: 6,
+            plural: false,
+        },
+    ),
+    (
+        "sunday",
+        Lex::Weekday {
+            day: 7,
+            plural: false,
+        },
+    ),
+    (
+        "mondays",
+        Lex::Weekday {
+            day: 1,
+            plural: true,
+        },
+    ),
+    (
+        "tuesdays",
+        Lex::Weekday {
+            day: 2,
+            plural: true,
+        },
+    ),
+    (
+        "wednesdays",
+        Lex::Weekday {
+            day: 3,
+            plural: true,
+        },
+    ),
+    (
+        "thursdays",
+        Lex::Weekday {
+            day: 4,
+            plural: true,
+        },
+    ),
+    (
+        "fridays",
+        Lex::Weekday {
+            day: 5,
+            plural: true,
+        },
+    ),
+    (
+        "saturdays",
+        Lex::Weekday {
+            day: 6,
+            plural: true,
+        },
+    ),
+    (
+        "sundays",
+        Lex::Weekday {
+            day: 7,
+            plural: true,
+        },
+    ),
+    ("second", Lex::Ordinal(2)),
+    (
+        "seconds",
+        Lex::Unit {
+            unit: Unit::Second,
+            plural: true,
+        },
+    ),
+    (
+        "minute",
+        Lex::Unit {
+            unit: Unit::Minute,
+            plural: false,
+        },
+    ),
+    (
+        "minutes",
+        Lex::Unit {
+            unit: Unit::Minute,
+            plural: true,
+        },
+    ),
+    (
+        "hour",
+        Lex::Unit {
+            unit: Unit::Hour,
+            plural: false,
+        },
+    ),
+    (
+        "hours",
+        Lex::Unit {
+            unit: Unit::Hour,
+            plural: true,
+        },
+    ),
+    (
+        "day",
+        Lex::Unit {
+            unit: Unit::Day,
+            plural: false,
+        },
+    ),
+    (
+        "days",
+        Lex::Unit {
+            unit: Unit::Day,
+            plural: true,
+        },
+    ),
+    (
+        "week",
+        Lex::Unit {
+            unit: Unit::Week,
+            plural: false,
+        },
+    ),
+    (
+        "weeks",
+        Lex::Unit {
+            unit: Unit::Week,
+            plural: true,
+        },
+    ),
+    (
+        "month",
+        Lex::Unit {
+            unit: Unit::Month,
+            plural: false,
+        },
+    ),
+    (
+        "months",
+        Lex::Unit {
+            unit: Unit::Month,
+            plural: true,
+        },
+    ),
+    (
+        "quarter",
+        Lex::Unit {
+            unit: Unit::Quarter,
+            plural: false,
+        },
+    ),
+    (
+        "quarters",
+        Lex::Unit {
+            unit: Unit::Quarter,
+            plural: true,
+        },
+    ),
+    (
+        "year",
+        Lex::Unit {
+            unit: Unit::Year,
+            plural: false,
+        },
+    ),
+    (
+        "years",
+        Lex::Unit {
+            unit: Unit::Year,
+            plural: true,
+        },
+    ),
+    (
+        "decade",
+        Lex::Unit {
+            unit: Unit::Decade,
+            plural: false,
+        },
+    ),
+    (
+        "decades",
+        Lex::Unit {
+            unit: Unit::Decade,
+            plural: true,
+        },
+    ),
+    (
+        "century",
+        Lex::Unit {
+            unit: Unit::Century,
+            plural: false,
+        },
+    ),
+    (
+        "centuries",
+        Lex::Unit {
+            unit: Unit::Century,
+            plural: true,
+        },
+    ),
+    (
+        "millennium",
+        Lex::Unit {
+            unit: Unit::Millennium,
+            plural: false,
+        },
+    ),
+    (
+        "millennia",
+        Lex::Unit {
+            unit: Unit::Millennium,
+            plural: true,
+        },
+    ),
+    ("morning", Lex::Pod(Pod::Morning)),
+    ("mornings", Lex::Pod(Pod::Morning)),
+    ("afternoon", Lex::Pod(Pod::Afternoon)),
+    ("afternoons", Lex::Pod(Pod::Afternoon)),
+    ("evening", Lex::Pod(Pod::Evening)),
+    ("evenings", Lex::Pod(Pod::Evening)),
+    ("night", Lex::Pod(Pod::Night)),
+    ("nights", Lex::Pod(Pod::Night)),
+    ("spring", Lex::Season(Season::Spring)),
+    ("summer", Lex::Season(Season::Summer)),
+    ("summers", Lex::Season(Season::Summer)),
+    ("fall", Lex::Season(Season::Fall)),
+    ("autumn", Lex::Season(Season::Fall)),
+    ("winter", Lex::Season(Season::Winter)),
+    ("winters", Lex::Season(Season::Winter)),
+    ("hourly", Lex::Every(Unit::Hour)),
+    ("daily", Lex::Every(Unit::Day)),
+    ("nightly", Lex::Every(Unit::Day)),
+    ("weekly", Lex::Every(Unit::Week)),
+    ("monthly", Lex::Every(Unit::Month)),
+    ("quarterly", Lex::Every(Unit::Quarter)),
+    ("annually", Lex::Every(Unit::Year)),
+    ("yearly", Lex::Every(Unit::Year)),
+    ("one", Lex::Number(1)),
+    ("two", Lex::Number(2)),
+    ("three", Lex::Number(3)),
+    ("four", Lex::Number(4)),
+    ("five", Lex::Number(5)),
+    ("six", Lex::Number(6)),
+    ("seven", Lex::Number(7)),
+    ("eight", Lex::Number(8)),
+    ("nine", Lex::Number(9)),
+    ("ten", Lex::Number(10)),
+    ("eleven", Lex::Number(11)),
+    ("twelve", Lex::Number(12)),
+    ("thirteen", Lex::Number(13)),
+    ("fourteen", Lex::Number(14)),
+    ("fifteen", Lex::Number(15)),
+    ("sixteen", Lex::Number(16)),
+    ("seventeen", Lex::Number(17)),
+    ("eighteen", Lex::Number(18)),
+    ("nineteen", Lex::Number(19)),
+    ("twenty", Lex::Number(20)),
+    ("thirty", Lex::Number(30)),
+    ("forty", Lex::Number(40)),
+    ("fifty", Lex::Number(50)),
+    ("sixty", Lex::Number(60)),
+    ("seventy", Lex::Number(70)),
+    ("eighty", Lex::Number(80)),
+    ("ninety", Lex::Number(90)),
+    ("dozen", Lex::Number(12)),
+    ("first", Lex::Ordinal(1)),
+    ("third", Lex::Ordinal(3)),
+    ("fourth", Lex::Ordinal(4)),
+    ("fifth", Lex::Ordinal(5)),
+    ("sixth", Lex::Ordinal(6)),
+    ("seventh", Lex::Ordinal(7)),
+    ("eighth", Lex::Ordinal(8)),
+    ("ninth", Lex::Ordinal(9)),
+    ("tenth", Lex::Ordinal(10)),
+    ("eleventh", Lex::Ordinal(11)),
+    ("twelfth", Lex::Ordinal(12)),
+    ("thirteenth", Lex::Ordinal(13)),
+    ("fourteenth", Lex::Ordinal(14)),
+    ("fifteenth", Lex::Ordinal(15)),
+    ("sixteenth", Lex::Ordinal(16)),
+    ("seventeenth", Lex::Ordinal(17)),
+    ("eighteenth", Lex::Ordinal(18)),
+    ("nineteenth", Lex::Ordinal(19)),
+    ("twentieth", Lex::Ordinal(20)),
+    ("twenty-first", Lex::Ordinal(21)),
+    ("thirtieth", Lex::Ordinal(30)),
+    ("the", Lex::Word(W::The)),
+    ("a", Lex::Word(W::A)),
+    ("an", Lex::Word(W::A)),
+    ("last", Lex::Word(W::Last)),
+    ("next", Lex::Word(W::Next)),
+    ("this", Lex::Word(W::This)),
+    ("that", Lex::Word(W::That)),
+    ("these", Lex::Word(W::These)),
+    ("coming", Lex::Word(W::Coming)),
+    ("upcoming", Lex::Word(W::Coming)),
+    ("past", Lex::Word(W::Past)),
+    ("previous", Lex::Word(W::Previous)),
+    ("preceding", Lex::Word(W::Previous)),
+    ("prior", Lex::Word(W::Previous)),
+    ("following", Lex::Word(W::Following)),
+    ("subsequent", Lex::Word(W::Following)),
+    ("earlier", Lex::Word(W::Earlier)),
+    ("later", Lex::Word(W::Later)),
+    ("ago", Lex::Word(W::Ago)),
+    ("early", Lex::Word(W::Early)),
+    ("late", Lex::Word(W::Late)),
+    ("mid", Lex::Word(W::Mid)),
+    ("middle", Lex::Word(W::Middle)),
+    ("end", Lex::Word(W::End)),
+    ("beginning", Lex::Word(W::Beginning)),
+    ("start", Lex::Word(W::Start)),
+    ("close", Lex::Word(W::Close)),
+    ("about", Lex::Word(W::About)),
+    ("around", Lex::Word(W::About)),
+    ("approximately", Lex::Word(W::About)),
+    ("roughly", Lex::Word(W::About)),
+    ("some", Lex::Word(W::About)),
+    ("circa", Lex::Word(W::About)),
+    ("nearly", Lex::Word(W::Nearly)),
+    ("almost", Lex::Word(W::Nearly)),
+    ("more", Lex::Word(W::More)),
+    ("less", Lex::Word(W::Less)),
+    ("fewer", Lex::Word(W::Less)),
+    ("than", Lex::Word(W::Than)),
+    ("over", Lex::Word(W::Over)),
+    ("under", Lex::Word(W::Under)),
+    ("at", Lex::Word(W::At)),
+    ("least", Lex::Word(W::Least)),
+    ("most", Lex::Word(W::Most)),
+    ("up", Lex::Word(W::Up)),
+    ("to", Lex::Word(W::To)),
+    ("within", Lex::Word(W::Within)),
+    ("no", Lex::Word(W::No)),
+    ("every", Lex::Word(W::Every)),
+    ("each", Lex::Word(W::Each)),
+    ("per", Lex::Word(W::Per)),
+    ("same", Lex::Word(W::Same)),
+    ("current", Lex::Word(W::Current)),
+    ("recent", Lex::Word(W::Recent)),
+    ("recently", Lex::Word(W::Recently)),
+    ("lately", Lex::Word(W::Recently)),
+    ("now", Lex::Word(W::Now)),
+    ("currently", Lex::Word(W::Currently)),
+    ("presently", Lex::Word(W::Currently)),
+    ("today", Lex::Word(W::Today)),
+    ("yesterday", Lex::Word(W::Yesterday)),
+    ("tomorrow", Lex::Word(W::Tomorrow)),
+    ("tonight", Lex::Word(W::Tonight)),
+    ("noon", Lex::Word(W::Noon)),
+    ("midday", Lex::Word(W::Noon)),
+    ("midnight", Lex::Word(W::Midnight)),
+    ("future", Lex::Word(W::Future)),
+    ("present", Lex::Word(W::Present)),
+    ("soon", Lex::Word(W::Soon)),
+    ("previously", Lex::Word(W::Previously)),
+    ("formerly", Lex::Word(W::Previously)),
+    ("nowadays", Lex::Word(W::Nowadays)),
+    ("fiscal", Lex::Word(W::Fiscal)),
+    ("half", Lex::Word(W::Half)),
+    ("weekend", Lex::Word(W::Weekend)),
+    ("weekends", Lex::Word(W::Weekend)),
+    ("of", Lex::Word(W::Of)),
+    ("in", Lex::Word(W::In)),
+    ("or", Lex::Word(W::Or)),
+    ("and", Lex::Word(W::And)),
+    ("so", Lex::Word(W::So)),
+    ("few", Lex::Word(W::Few)),
+    ("several", Lex::Word(W::Several)),
+    ("couple", Lex::Word(W::Couple)),
+    ("many", Lex::Word(W::Many)),
+    ("other", Lex::Word(W::Other)),
+    ("times", Lex::Word(W::Times)),
+    ("once", Lex::Word(W::Once)),
+    ("twice", Lex::Word(W::Twice)),
+    ("from", Lex::Word(W::From)),
+    ("before", Lex::Word(W::Before)),
+    ("after", Lex::Word(W::After)),
+    ("until", Lex::Word(W::Until)),
+    ("till", Lex::Word(W::Until)),
+    ("by", Lex::Word(W::Until)),
+    ("since", Lex::Word(W::Since)),
+    ("for", Lex::Word(W::For)),
+    ("latest", Lex::Word(W::Latest)),
+    ("period", Lex::Word(W::Period)),
+    ("full", Lex::Word(W::Full)),
+    ("whole", Lex::Word(W::Full)),
+    ("entire", Lex::Word(W::Full)),
+    ("near", Lex::Word(W::Near)),
+    ("term", Lex::Word(W::Term)),
+    ("ahead", Lex::Word(W::Ahead)),
+    ("old", Lex::Word(W::Old)),
+    ("era", Lex::Word(W::Era)),
+    ("christmas", Lex::Word(W::Holiday(Holiday::Christmas))),
+    ("thanksgiving", Lex::Word(W::Holiday(Holiday::Thanksgiving))),
+    ("easter", Lex::Word(W::Holiday(Holiday::Easter))),
+    ("halloween", Lex::Word(W::Holiday(Holiday::Halloween))),
+    ("eve", Lex::Word(W::Eve)),
+    ("a.m", Lex::Word(W::AmPm(false))),
+    ("am", Lex::Word(W::AmPm(false))),
+    ("p.m", Lex::Word(W::AmPm(true))),
+    ("pm", Lex::Word(W::AmPm(true))),
+    ("est", Lex::Word(W::Zone)),
+    ("edt", Lex::Word(W::Zone)),
+    ("gmt", Lex::Word(W::Zone)),
+    ("utc", Lex::Word(W::Zone)),
+    ("pst", Lex::Word(W::Zone)),
+    ("pdt", Lex::Word(W::Zone)),
+    ("cst", Lex::Word(W::Zone)),
+    ("cdt", Lex::Word(W::Zone)),
+    ("mst", Lex::Word(W::Zone)),
+    ("mdt", Lex::Word(W::Zone)),
+    ("bst", Lex::Word(W::Zone)),
+    ("cet", Lex::Word(W::Zone)),
+    ("o'clock", Lex::Word(W::OClock)),
+    ("o’clock", Lex::Word(W::OClock)),
+    ("hundred", Lex::Word(W::Hundred)),
+    ("thousand", Lex::Word(W::Thousand)),
+    ("twenties", Lex::Word(W::Nineties(2))),
+    ("thirties", Lex::Word(W::Nineties(3))),
+    ("forties", Lex::Word(W::Nineties(4))),
+    ("fifties", Lex::Word(W::Nineties(5))),
+    ("sixties", Lex::Word(W::Nineties(6))),
+    ("seventies", Lex::Word(W::Nineties(7))),
+    ("eighties", Lex::Word(W::Nineties(8))),
+    ("nineties", Lex::Word(W::Nineties(9))),
+    ("will", Lex::Word(W::Will)),
+    ("'ll", Lex::Word(W::Will)),
+    ("shall", Lex::Word(W::Will)),
+    ("wo", Lex::Word(W::Will)),
+    ("won't", Lex::Word(W::Will)),
+    ("going", Lex::Word(W::Will)),
+    ("scheduled", Lex::Word(W::Will)),
+    ("expected", Lex::Word(W::Will)),
+    ("plans", Lex::Word(W::Will)),
+    ("planning", Lex::Word(W::Will)),
+    ("plan", Lex::Word(W::Will)),
+    ("due", Lex::Word(W::Will)),
+    ("expects", Lex::Word(W::Will)),
+    ("intends", Lex::Word(W::Will)),
+    ("aims", Lex::Word(W::Will)),
+    ("hopes", Lex::Word(W::Will)),
+    ("was", Lex::Word(W::PastVerb)),
+    ("were", Lex::Word(W::PastVerb)),
+    ("had", Lex::Word(W::PastVerb)),
+    ("did", Lex::Word(W::PastVerb)),
+    ("said", Lex::Word(W::PastVerb)),
+    ("told", Lex::Word(W::PastVerb)),
+    ("took", Lex::Word(W::PastVerb)),
+    ("came", Lex::Word(W::PastVerb)),
+    ("went", Lex::Word(W::PastVerb)),
+    ("met", Lex::Word(W::PastVerb)),
+    ("made", Lex::Word(W::PastVerb)),
+    ("began", Lex::Word(W::PastVerb)),
+    ("became", Lex::Word(W::PastVerb)),
+    ("won", Lex::Word(W::PastVerb)),
+    ("lost", Lex::Word(W::PastVerb)),
+    ("fell", Lex::Word(W::PastVerb)),
+    ("rose", Lex::Word(W::PastVerb)),
+    ("saw", Lex::Word(W::PastVerb)),
+    ("gave", Lex::Word(W::PastVerb)),
+    ("left", Lex::Word(W::PastVerb)),
+    ("sold", Lex::Word(W::PastVerb)),
+    ("paid", Lex::Word(W::PastVerb)),
+    ("held", Lex::Word(W::PastVerb)),
+    ("got", Lex::Word(W::PastVerb)),
+    ("found", Lex::Word(W::PastVerb)),
+    ("hit", Lex::Word(W::PastVerb)),
+    ("ran", Lex::Word(W::PastVerb)),
+    ("led", Lex::Word(W::PastVerb)),
+    ("spent", Lex::Word(W::PastVerb)),
+    ("wrote", Lex::Word(W::PastVerb)),
+    ("fought", Lex::Word(W::PastVerb)),
+    ("brought", Lex::Word(W::PastVerb)),
+    ("bought", Lex::Word(W::PastVerb)),
+    ("thought", Lex::Word(W::PastVerb)),
+    ("sought", Lex::Word(W::PastVerb)),
+    ("caught", Lex::Word(W::PastVerb)),
+    ("struck", Lex::Word(W::PastVerb)),
+    ("sent", Lex::Word(W::PastVerb)),
+    ("built", Lex::Word(W::PastVerb)),
+    ("kept", Lex::Word(W::PastVerb)),
+    ("felt", Lex::Word(W::PastVerb)),
+    ("meant", Lex::Word(W::PastVerb)),
+    ("knew", Lex::Word(W::PastVerb)),
+    ("grew", Lex::Word(W::PastVerb)),
+    ("drew", Lex::Word(W::PastVerb)),
+    ("flew", Lex::Word(W::PastVerb)),
+    ("threw", Lex::Word(W::PastVerb)),
+    ("withdrew", Lex::Word(W::PastVerb)),
+    ("broke", Lex::Word(W::PastVerb)),
+    ("spoke", Lex::Word(W::PastVerb)),
+    ("chose", Lex::Word(W::PastVerb)),
+    ("drove", Lex::Word(W::PastVerb)),
+    ("stood", Lex::Word(W::PastVerb)),
+    ("shot", Lex::Word(W::PastVerb)),
+    ("sat", Lex::Word(W::PastVerb)),
+    ("right", Lex::Word(W::Right)),
+];
 
 /// Number words in a hyphenated compound (`twenty-five`) or an ordinal compound
 /// (`twenty-first`): the value of the pair.

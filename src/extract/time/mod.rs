@@ -45,7 +45,7 @@ pub fn find_timexes(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> V
     for (si, &span) in sentences.iter().enumerate() {
         if span[0] >= span[1]
             || span[1] > text.len()
-            || !has_trigger(&text.as_bytes()[span[0]..span[1]])
+            || !lexicon::has_head(&text.as_bytes()[span[0]..span[1]])
         {
             continue;
         }
@@ -122,61 +122,6 @@ fn join_clock_splits(text: &str, sentences: &[Span]) -> Vec<Span> {
         out.push(s);
     }
     out
-}
-
-/// Three-letter starts of the words a time expression can hang on, as a bitset
-/// over 5-bit letter codes (built at compile time).
-static TRIGGERS: [u64; 512] = build_triggers();
-
-const TRIGGER_WORDS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon",
-    "tue", "wed", "thu", "fri", "sat", "sun", "sec", "min", "hou", "day", "wee", "qua", "yea",
-    "cen", "mil", "mor", "aft", "eve", "nig", "spr", "sum", "fal", "aut", "win", "dai", "ann",
-    "tod", "yes", "tom", "ton", "now", "cur", "pre", "rec", "lat", "for", "fut", "soo", "noo",
-    "mid", "chr", "tha", "eas", "hal", "new", "ind", "lab", "mem", "ele", "vet", "twe", "thi",
-    "fif", "six", "sev", "eig", "nin", "eac", "pas", "hou", "fis", "per",
-];
-
-const fn build_triggers() -> [u64; 512] {
-    let mut t = [0u64; 512];
-    let mut i = 0;
-    while i < TRIGGER_WORDS.len() {
-        let b = TRIGGER_WORDS[i].as_bytes();
-        let k = trigger_key(b[0], b[1], b[2]);
-        t[k / 64] |= 1 << (k % 64);
-        i += 1;
-    }
-    t
-}
-
-const fn letter_code(x: u8) -> usize {
-    ((x | 0x20).wrapping_sub(b'a') & 31) as usize
-}
-
-const fn trigger_key(a: u8, b: u8, c: u8) -> usize {
-    (letter_code(a) << 10) | (letter_code(b) << 5) | letter_code(c)
-}
-
-/// True when `s` holds a digit or a word starting like a time word.
-fn has_trigger(s: &[u8]) -> bool {
-    let mut prev_alpha = false;
-    for (i, &b) in s.iter().enumerate() {
-        if b.is_ascii_digit() {
-            return true;
-        }
-        let alpha = b.is_ascii_alphabetic();
-        if alpha && !prev_alpha && i + 2 < s.len() {
-            let (b1, b2) = (s[i + 1], s[i + 2]);
-            if b1.is_ascii_alphabetic() && b2.is_ascii_alphabetic() {
-                let k = trigger_key(b, b1, b2);
-                if TRIGGERS[k / 64] >> (k % 64) & 1 == 1 {
-                    return true;
-                }
-            }
-        }
-        prev_alpha = alpha || b == b'\'';
-    }
-    false
 }
 
 /// The tense around tokens `start..end`: the nearest future or past marker before

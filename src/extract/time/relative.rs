@@ -3,27 +3,29 @@
 //! `the following year`), quarters, halves, seasons, fuzzy references (`recently`,
 //! `the future`) and sets (`every week`, `weekly`).
 
-use super::grammar::{Anchor, Core, Dir, Expr, Matcher};
+use super::grammar::{Anchor, Core, Dir, Expr, Matcher, any_word};
 use super::lexicon::{Lex, Unit, W};
 use super::tokens::NumForm;
 
 /// Words between a number and its unit that keep the duration (`two more weeks`,
 /// `eight trading days`).
 fn unit_adjective(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "more"
-            | "additional"
-            | "extra"
-            | "further"
-            | "trading"
-            | "business"
-            | "working"
-            | "calendar"
-            | "straight"
-            | "consecutive"
-            | "full"
-            | "long"
+    any_word(
+        word,
+        &[
+            "more",
+            "additional",
+            "extra",
+            "further",
+            "trading",
+            "business",
+            "working",
+            "calendar",
+            "straight",
+            "consecutive",
+            "full",
+            "long",
+        ],
     )
 }
 
@@ -288,10 +290,7 @@ impl Matcher<'_> {
         // `year-earlier`, `year-ago`, `the year-earlier period`
         let the = usize::from(self.is(i, W::The));
         let mut k = i + the;
-        if matches!(
-            self.word(k).to_ascii_lowercase().as_str(),
-            "comparable" | "corresponding"
-        ) {
+        if any_word(self.word(k), &["comparable", "corresponding"]) {
             k += 1;
         }
         if let Some((Unit::Year, false)) = self.unit(k)
@@ -574,10 +573,8 @@ impl Matcher<'_> {
                 r(i + 3, "FUTURE_REF")
             }
             (Lex::Word(W::The), Lex::None)
-                if matches!(
-                    self.word(i + 1).to_ascii_lowercase().as_str(),
-                    "foreseeable" | "distant" | "immediate"
-                ) && self.is(i + 2, W::Future) =>
+                if any_word(self.word(i + 1), &["foreseeable", "distant", "immediate"])
+                    && self.is(i + 2, W::Future) =>
             {
                 r(i + 3, "FUTURE_REF")
             }
