@@ -196,7 +196,9 @@ impl Matcher<'_> {
                 return None;
             }
             // `the annual March for Life`: a month takes no article on its own.
-            if !tok.cap || (j > 0 && matches!(self.w(j - 1), Some(W::The | W::A))) {
+            let titled = self.toks.get(j + 1).is_some_and(|t| t.cap)
+                || matches!(self.w(j + 1), Some(W::For | W::Of));
+            if !tok.cap || (j > 0 && matches!(self.w(j - 1), Some(W::The | W::A)) && titled) {
                 return None;
             }
             return Some((j + 1, cal(None, Some(month), None), None));

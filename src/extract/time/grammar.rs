@@ -195,7 +195,7 @@ impl<'a> Matcher<'a> {
                 i = next_head - MAX_LEAD;
                 continue;
             }
-            if may_start(&self.toks[i], self.word(i))
+            if may_start(&self.toks[i])
                 && let Some(c) = self.at(i)
             {
                 i = c.end.max(i + 1);
@@ -219,9 +219,6 @@ impl<'a> Matcher<'a> {
                 return None;
             }
         }
-        if self.is_dateline(i, end, &expr) {
-            return None;
-        }
         let (end, post) = self.postmod(end, &expr);
         let modifier = pmod.or(cmod).or(amod).or(post);
         Some(Cand {
@@ -230,23 +227,6 @@ impl<'a> Matcher<'a> {
             expr,
             modifier,
         })
-    }
-
-    /// A dateline date (`WASHINGTON, August 11 (Xinhua) --`), which TimeBank leaves
-    /// untagged: it is the article's own date, not a date in its text.
-    fn is_dateline(&self, start: usize, end: usize, expr: &Expr) -> bool {
-        if !matches!(expr, Expr::Cal { .. })
-            || start == 0
-            || start > 5
-            || !self.punct(start - 1, b',')
-        {
-            return false;
-        }
-        let place_before = self.toks[..start - 1].iter().all(|t| {
-            let w = &self.text[t.span[0]..t.span[1]];
-            t.kind != super::tokens::Kind::Word || w.chars().all(|c| !c.is_lowercase())
-        });
-        place_before && (self.punct(end, b'(') || self.word(end) == "--" || self.punct(end, b'-'))
     }
 
     /// Comparison and approximation words before a quantity or a date.
@@ -260,7 +240,6 @@ impl<'a> Matcher<'a> {
             (W::At, Some(W::Most), _) | (W::Up, Some(W::To), _) => ("EQUAL_OR_LESS", 2),
             (W::No, Some(W::More), Some(W::Than)) => ("EQUAL_OR_LESS", 3),
             (W::No, Some(W::Less), Some(W::Than)) => ("EQUAL_OR_MORE", 3),
-            (W::Within, _, _) => ("EQUAL_OR_LESS", 1),
             (W::About, _, _) => ("APPROX", 1),
             (W::Nearly, _, _) => ("LESS_THAN", 1),
             _ => return None,
@@ -380,9 +359,9 @@ pub fn any_word(word: &str, words: &[&str]) -> bool {
 
 /// Tokens an expression can start with: digits, time words, articles,
 /// determiners and modifiers, but not prepositions or conjunctions.
-fn may_start(t: &Tok, word: &str) -> bool {
+fn may_start(t: &Tok) -> bool {
     match t.lex {
-        Lex::None => matches!(t.kind, Kind::Num { .. }) || matches!(word, "its" | "Its"),
+        Lex::None => matches!(t.kind, Kind::Num { .. }),
         Lex::Word(w) => !matches!(
             w,
             W::Of

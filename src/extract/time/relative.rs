@@ -105,16 +105,22 @@ impl Matcher<'_> {
         ) || self.word(k).eq_ignore_ascii_case("final")
             || self.word(k).eq_ignore_ascii_case("initial");
         let q = if framed { k + 1 } else { k };
-        // A rate is a set, not a duration: `$30,000 a year`, `twice a week`.
+        // A rate is a set, not a duration: `$30,000 a year`, `twice a week`; but
+        // `C$307.2 a year earlier` is a date.
         if q == i && self.is(q, W::A) && i > 0 {
             let prev = self.word(i - 1);
-            if self.num(i - 1).is_some()
+            let rate = self.num(i - 1).is_some()
                 || prev == "%"
                 || prev.eq_ignore_ascii_case("percent")
-                || matches!(self.w(i - 1), Some(W::Times | W::Once | W::Twice))
-            {
+                || matches!(self.w(i - 1), Some(W::Times | W::Once | W::Twice));
+            let counted = matches!(self.w(q + 2), Some(W::Ago | W::Earlier | W::Later));
+            if rate && !counted {
                 return None;
             }
+        }
+        // `the 1988 quarter` is a date, not 1988 quarters.
+        if self.year_at(q).is_some() && matches!(self.unit(q + 1), Some((Unit::Quarter, _))) {
+            return None;
         }
         let (j, mut amount) = self.quantity(q)?;
         let (mut end, unit, plural) = self.unit_after(j, true)?;
@@ -137,6 +143,10 @@ impl Matcher<'_> {
         // `year` after a plain count is an adjective (`five-year`, `five year low`);
         // singular after `a`/`one` is the ordinary case.
         let _ = plural;
+        // An adjective (`the 14-day limit`) leaves the article out.
+        if the == 1 && !framed && self.joined(end - 1) {
+            return None;
+        }
         // Ages are not time expressions: `a 6-year-old`, `52 years old`.
         if self.is(end, W::Old) {
             return None;
@@ -160,7 +170,7 @@ impl Matcher<'_> {
             u => (u, 1.0),
         };
         let n = amount.map(|a| (a * scale).round() as i32);
-        if !framed {
+        if !framed && !self.joined(end) {
             match self.w(end) {
                 Some(W::Ago) => {
                     let expr = match n {
@@ -371,7 +381,7 @@ impl Matcher<'_> {
     /// quarter of 1990`, `next year's first quarter`, `the first half of 2023`,
     /// `the quarter`, `the latest period`.
     pub fn quarter(&self, i: usize) -> Core {
-        let the = usize::from(self.is(i, W::The) || matches!(self.word(i), "its" | "Its"));
+        let the = usize::from(self.is(i, W::The));
         let mut j = i + the;
         let mut year = None;
         let mut year_offset = None;
@@ -393,6 +403,21 @@ impl Matcher<'_> {
         }
         if self.is(j, W::Fiscal) {
             j += 1;
+        }
+        // `the 1988 quarter`, `the 1988 period`: that year's quarter spoken of.
+        if the == 1
+            && year.is_some()
+            && (matches!(self.unit(j), Some((Unit::Quarter, false))) || self.is(j, W::Period))
+        {
+            return Some((
+                j + 1,
+                Expr::Quarter {
+                    year,
+                    year_offset,
+                    q: 0,
+                },
+                None,
+            ));
         }
         // `the quarter`, `the latest quarter`, `the latest period`
         if the == 1 && year.is_none() && year_offset.is_none() {
@@ -443,6 +468,10 @@ impl Matcher<'_> {
                     end += 3;
                 }
             }
+        }
+        // An adjective (`the third-quarter results`) leaves the article out.
+        if the == 1 && self.joined(k) && year.is_none() && year_offset.is_none() {
+            return None;
         }
         if half {
             // `the first half` of a match is no date: only with a year or as an

@@ -195,6 +195,16 @@ impl Resolver {
                     }
                     _ => return None,
                 };
+                // `q` 0 is the quarter spoken of (`the 1988 quarter`).
+                let q = match (q, self.last_quarter, dct) {
+                    (0, Some((p, _)), _) if p.gran == Gran::Quarter => (p.date.month() - 1) / 3 + 1,
+                    (0, _, Some(d)) => {
+                        let prev = Point::new(d, Gran::Quarter).shift(Unit::Quarter, -1)?;
+                        (prev.date.month() - 1) / 3 + 1
+                    }
+                    (0, _, None) => return None,
+                    (q, _, _) => q,
+                };
                 Some(Point::new(ymd(y, 3 * q - 2, 1)?, Gran::Quarter))
             }
             Expr::Half {
@@ -330,7 +340,7 @@ impl Resolver {
         match anchor {
             Anchor::Dct => from_dct(offset),
             Anchor::Ago => match self.last_quarter {
-                Some((p, s)) if self.sentence <= s + 1 && unit == Unit::Year => {
+                Some((p, s)) if self.sentence <= s + 3 && unit == Unit::Year => {
                     p.shift(unit, offset)
                 }
                 _ => from_dct(offset),
@@ -474,6 +484,7 @@ fn placeholder(expr: &Expr) -> String {
         }
         Expr::Weekday { day, .. } => format!("XXXX-WXX-{day}"),
         Expr::Weekend(_) => "XXXX-WXX-WE".to_string(),
+        Expr::Quarter { q: 0, .. } => "XXXX-QX".to_string(),
         Expr::Quarter { q, .. } => format!("XXXX-Q{q}"),
         Expr::Half { h, .. } => format!("XXXX-H{h}"),
         Expr::ContextQuarter => "XXXX-QX".to_string(),

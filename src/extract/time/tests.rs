@@ -270,3 +270,29 @@ fn clock_time_split_from_its_day_by_the_sentence_splitter_is_joined() {
     let f = tag("The offer expires at 5 p.m. Friday, the company said.");
     assert_eq!(find(&f, "5 p.m. Friday").value, "2023-03-03T17:00");
 }
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        "-",
+        "’",
+        "’80s",
+        "a.m.",
+        "5 p.m.",
+        "2023-",
+        "March",
+        "1/",
+        "In 1/2 of",
+        "Émile left on Tuesday 🙂 at 3 p.m",
+        "the the the",
+        "twenty-",
+        "‘90s and '80s",
+    ] {
+        for d in [None, dct()] {
+            for t in tag_with(text, d) {
+                assert!(text.is_char_boundary(t.span[0]) && text.is_char_boundary(t.span[1]));
+            }
+        }
+    }
+}
