@@ -109,7 +109,11 @@ impl Matcher<'_> {
         // `C$307.2 a year earlier` is a date.
         if q == i && self.is(q, W::A) && i > 0 {
             let prev = self.word(i - 1);
-            let rate = self.num(i - 1).is_some()
+            let counted_before =
+                |k: usize| self.num(k).is_some() || matches!(self.lex(k), Lex::Number(_));
+            // `$30,000 a year`, `$2 million a year`, `four flights a week`
+            let rate = counted_before(i - 1)
+                || (i > 1 && counted_before(i - 2))
                 || prev == "%"
                 || prev.eq_ignore_ascii_case("percent")
                 || matches!(self.w(i - 1), Some(W::Times | W::Once | W::Twice));
@@ -688,7 +692,16 @@ impl Matcher<'_> {
             format!("P{}{}{letter}", if time { "T" } else { "" }, n * per)
         };
         match self.lex(i) {
-            Lex::Every(_) if self.before_noun(i + 1, self.lex(i + 1)) => return None,
+            // `quarterly dividend`, `the Communist Party daily Granma`
+            Lex::Every(_)
+                if self.before_noun(i + 1, self.lex(i + 1))
+                    || self
+                        .toks
+                        .get(i + 1)
+                        .is_some_and(|t| t.cap && t.lex == Lex::None) =>
+            {
+                return None;
+            }
             Lex::Every(u) => {
                 let v = if u == Unit::Quarter {
                     "P3M".to_string()
