@@ -3,3 +3,6 @@
 pub mod build;
 pub mod eval;
 pub mod facts;
+pub mod init;
+pub mod new;
+pub mod serve;
