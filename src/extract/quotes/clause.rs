@@ -132,29 +132,46 @@ impl<'a> Words<'a> {
     /// (`also said`) and one interposed phrase between commas (`Austin, the Pentagon
     /// chief, said`; `the office, meanwhile, said`).
     pub fn speaker_before(&self, cue: usize, lo: usize) -> Option<Phrase> {
-        let e = self.skip_adverbs_back(cue, lo)?;
-        if self.punct(e) == Some(',') {
-            let floor = e.saturating_sub(30).max(lo);
-            let mut k = e;
-            while k > floor {
-                k -= 1;
-                let abbrev_dot = self.punct(k) == Some('.') && k > lo && self.is_word(k - 1);
-                if self.is_mark(k) || matches!(self.punct(k), Some(';' | ':')) {
-                    return None;
-                }
-                if self.punct(k) == Some('.') && !abbrev_dot {
-                    return None;
-                }
-                if self.punct(k) == Some(',') {
-                    if k + 1 >= e || k == lo {
-                        return None;
-                    }
-                    return self.phrase_ending_at(k - 1, lo);
-                }
-            }
-            return None;
+        let mut e = self.skip_adverbs_back(cue, lo)?;
+        if self.punct(e) != Some(',') {
+            return self.phrase_ending_at(e, lo);
         }
-        self.phrase_ending_at(e, lo)
+        // Up to three interposed phrases: `X, the foreign minister of France, a
+        // member of the council, said`.
+        for _ in 0..3 {
+            let k = self.comma_before(e, lo)?;
+            let p = self.phrase_ending_at(k - 1, lo)?;
+            let appositive = p.kind == PhraseKind::Nominal
+                && p.start > lo
+                && self.punct(p.start - 1) == Some(',')
+                && lexicon::is_determiner(self.word(p.start));
+            if !appositive {
+                return Some(p);
+            }
+            e = p.start - 1;
+        }
+        None
+    }
+
+    /// The comma that opens the phrase interposed before the comma at `e`, if the
+    /// phrase is short and holds no stronger punctuation.
+    fn comma_before(&self, e: usize, lo: usize) -> Option<usize> {
+        let floor = e.saturating_sub(14).max(lo);
+        let mut k = e;
+        while k > floor {
+            k -= 1;
+            let abbrev_dot = self.punct(k) == Some('.') && k > lo && self.is_word(k - 1);
+            if self.is_mark(k) || matches!(self.punct(k), Some(';' | ':')) {
+                return None;
+            }
+            if self.punct(k) == Some('.') && !abbrev_dot {
+                return None;
+            }
+            if self.punct(k) == Some(',') {
+                return (k + 1 < e && k > lo).then_some(k);
+            }
+        }
+        None
     }
 
     /// The noun phrase whose last token is `e`, walking back to a boundary.
@@ -185,7 +202,11 @@ impl<'a> Words<'a> {
                         && w.ends_with("ing")
                         && !self.is_cap(i)
                         && !lexicon::is_adjective_ing(w);
+                    let preposition = lexicon::is_preposition(w)
+                        && !self.is_cap(i)
+                        && !matches!(w, "of" | "for" | "at" | "from");
                     if (lexicon::is_clause_word(w) && !and_between_names)
+                        || preposition
                         || participle
                         || lexicon::cue(w).is_some()
                         || lexicon::pronoun(w).is_some()
@@ -295,6 +316,8 @@ impl<'a> Words<'a> {
         }
         let mut i = from;
         let mut words = 0;
+        let mut lower = 0;
+        let mut seen_name = false;
         while i < hi {
             match self.toks[i].kind {
                 TokenKind::Word => {
@@ -304,6 +327,16 @@ impl<'a> Words<'a> {
                         && !matches!(w, "of" | "for" | "at")
                     {
                         break;
+                    }
+                    if self.is_cap(i) {
+                        seen_name = true;
+                    } else if !matches!(w, "of" | "for" | "the" | "at") {
+                        // After a name only `of the ...` goes on (`Ann Lee of the Club`);
+                        // a common noun phrase has few words (`the agency's director`).
+                        lower += 1;
+                        if seen_name || lower > 3 || w.contains("n't") || w.contains("n’t") {
+                            return None;
+                        }
                     }
                     if lexicon::is_clause_word(w) || lexicon::cue(w).is_some() {
                         if i == from && lexicon::pronoun(w).is_some() {
@@ -326,10 +359,19 @@ impl<'a> Words<'a> {
                             || self.word(i - 1).chars().count() == 1)
                         && i + 1 < hi
                         && self.is_cap(i + 1);
-                    if !(title_dot || (c == '’' && !self.is_mark(i)) || c == '-' || c == '&') {
+                    let slash = c == '/' && i > from && self.toks[i - 1].kind == TokenKind::Number;
+                    if !(title_dot
+                        || slash
+                        || (c == '’' && !self.is_mark(i))
+                        || c == '-'
+                        || c == '&')
+                    {
                         break;
                     }
                 }
+                // `said 9/11 widow Jane Doe`
+                TokenKind::Number
+                    if i + 1 < hi && !matches!(self.punct(i + 1), Some(',' | '.')) => {}
                 TokenKind::Number => break,
             }
             i += 1;
@@ -489,10 +531,20 @@ impl<'a> Words<'a> {
             });
         }
         let mut k = i;
-        while k < hi && (self.is_cap(k) || (self.punct(k) == Some('.') && self.is_cap(k - 1))) {
+        if self.is_lower_word(i, "the") {
             k += 1;
         }
-        (k > i).then(|| self.classify(i, k)).flatten()
+        let names = k;
+        while k < hi && (self.is_cap(k) || (self.punct(k) == Some('.') && self.is_cap(k - 1))) {
+            if lexicon::is_determiner(self.word(k)) && k > i {
+                break;
+            }
+            k += 1;
+        }
+        if k == names || lexicon::is_determiner(self.word(names)) {
+            return None;
+        }
+        self.classify(i, k)
     }
 }
 

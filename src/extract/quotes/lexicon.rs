@@ -53,11 +53,16 @@ pub fn cue(word: &str) -> Option<CueKind> {
         | "lamented" | "laments" | "conceding" | "announced" | "announces" | "announcing"
         | "posted" | "reported" | "reports" | "concluded" | "explain" | "insist" | "argue"
         | "claim" | "warn" | "add" | "note" | "notes" => Say,
+        "according" => According,
+        "tweeting" | "writing" | "posting" | "stating" | "predicting" | "promising"
+        | "complaining" | "urging" | "replying" | "responding" | "answering" | "quipping"
+        | "joking" | "admitting" | "cautioning" | "boasting" | "countering" => Say,
         "told" | "tells" | "tell" | "telling" | "assured" | "informed" | "reminded" => Tell,
         "continued" | "continues" | "asked" | "asks" | "asking" | "joked" | "quipped"
         | "shouted" | "yelled" | "chanted" | "chanting" | "wondered" | "mused" | "retorted"
         | "exclaimed" | "whispered" | "demanded" | "reasoned" | "commented" | "agreed"
-        | "repeated" | "recounted" | "laughed" | "sighed" | "began" | "concluding" => Weak,
+        | "repeated" | "recounted" | "laughed" | "sighed" | "began" | "concluding" | "read"
+        | "reads" | "sang" | "sings" => Weak,
         _ => return None,
     })
 }
@@ -99,6 +104,60 @@ pub fn is_adjective_ing(word: &str) -> bool {
             | "grieving"
             | "rising"
             | "surviving"
+    )
+}
+
+/// Words that make a capitalised name an organisation rather than a person.
+pub fn is_org_word(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(
+        lower(word, &mut buf),
+        Some(
+            "department"
+                | "ministry"
+                | "office"
+                | "committee"
+                | "party"
+                | "council"
+                | "association"
+                | "union"
+                | "times"
+                | "post"
+                | "news"
+                | "journal"
+                | "agency"
+                | "court"
+                | "campaign"
+                | "commission"
+                | "house"
+                | "university"
+                | "institute"
+                | "club"
+                | "bank"
+                | "group"
+                | "company"
+                | "inc"
+                | "corp"
+                | "foundation"
+                | "center"
+                | "centre"
+                | "network"
+                | "administration"
+                | "government"
+                | "senate"
+                | "congress"
+                | "police"
+                | "army"
+                | "pentagon"
+                | "kremlin"
+                | "fund"
+                | "board"
+                | "service"
+                | "press"
+                | "reuters"
+                | "television"
+                | "magazine"
+        )
     )
 }
 

@@ -67,11 +67,12 @@ struct Doc<'a> {
 /// Finds the quotes of `text` and resolves their speakers against `found`.
 pub fn find_quotes(text: &str, sentences: &[Span], found: &Found) -> Vec<Quote> {
     let mut doc = Doc::new(text, sentences);
+    let mut resolver = speaker::Resolver::new(&doc.w, found, doc.sents.clone());
     let mut items = Vec::new();
     doc.attribute_regions(&mut items);
     doc.find_reported(&mut items);
-    doc.adopt_regions(&mut items);
-    doc.build(found, items)
+    doc.adopt_regions(&mut items, &resolver);
+    doc.build(&mut resolver, items)
 }
 
 impl<'a> Doc<'a> {
@@ -182,15 +183,15 @@ impl<'a> Doc<'a> {
             }
             let found = self
                 .attribution_after(r)
-                .or_else(|| self.attribution_before(r));
-            if let Some((phrase, cue)) = found {
+                .or_else(|| self.attribution_before(r, items));
+            if let Some((source, cue)) = found {
                 self.used[cue] = true;
                 let (open, _) = self.region_toks[r];
                 let para = self.sent_para[self.sent_of(open)];
                 self.region_item[r] = Some(items.len());
                 items.push(Item {
                     span: trim_quote(self.w.text, region.inner),
-                    source: Source::Own(phrase, cue),
+                    source,
                     indirect: false,
                     para,
                 });
@@ -199,11 +200,37 @@ impl<'a> Doc<'a> {
     }
 
     /// `“...,” Austin said`, `“...,” said Austin`, `“...,” Austin, the chief, said`.
-    fn attribution_after(&self, r: usize) -> Option<(Phrase, usize)> {
+    fn attribution_after(&self, r: usize) -> Option<(Source, usize)> {
+        self.phrase_after(r).map(|(p, c)| (Source::Own(p, c), c))
+    }
+
+    fn phrase_after(&self, r: usize) -> Option<(Phrase, usize)> {
         let close = self.region_toks[r].1?;
-        let s = self.sents[self.sent_of(close)];
-        let hi = s[1];
+        let si = self.sent_of(close);
         let w = &self.w;
+        let mut hi = self.sents[si][1];
+        if close + 1 == hi
+            && let Some(next) = self.sents.get(si + 1)
+            && self.sent_para[si + 1] == self.sent_para[si]
+        {
+            // `“...?” Graham asked.` was split after the mark: a next sentence that is
+            // only an attribution belongs to the quotation.
+            let [lo2, hi2] = *next;
+            let cue = (lo2..hi2.min(lo2 + 8))
+                .find(|&k| w.is_word(k) && lexicon::cue(w.word(k)).is_some())?;
+            let kind = lexicon::cue(w.word(cue))?;
+            let inverted = cue == lo2;
+            let tail = if inverted {
+                w.speaker_after(cue + 1, hi2)
+                    .is_some_and(|p| w.is_tail(p.end, hi2, kind))
+            } else {
+                w.is_tail(cue + 1, hi2, kind)
+            };
+            if !tail {
+                return None;
+            }
+            hi = hi2;
+        }
         let mut i = close + 1;
         if i < hi && w.punct(i) == Some(',') {
             i += 1;
@@ -232,14 +259,38 @@ impl<'a> Doc<'a> {
         let stop = (i + 16).min(hi);
         let cue = (i..stop)
             .take_while(|&k| !w.is_mark(k))
-            .find(|&k| w.is_word(k) && lexicon::cue(w.word(k)).is_some())?;
+            .find(|&k| w.is_word(k) && lexicon::cue(w.word(k)).is_some());
+        let Some(cue) = cue else {
+            // `“...,” Blige sings`: a quotation ending in a comma, a name and a verb.
+            let comma = w.punct(close - 1) == Some(',') || w.punct(close + 1) == Some(',');
+            let p = w.subject_at(i, hi)?;
+            let verb = w.word(p.end.min(hi - 1));
+            let verbish = p.end < hi
+                && w.is_word(p.end)
+                && !w.is_cap(p.end)
+                && (verb.ends_with("ed") || (verb.ends_with('s') && !verb.ends_with("ss")));
+            return (comma && verbish && p.kind != clause::PhraseKind::Nominal)
+                .then_some((p, p.end));
+        };
         let p = w.speaker_before(cue, i)?;
-        (p.start == i).then_some((p, cue))
+        if p.start == i {
+            return Some((p, cue));
+        }
+        // `“...?” a narrator in the ad asks`: everything between the mark and the verb.
+        let plain = (i..p.start).all(|k| w.is_word(k));
+        (plain && cue - i <= 9 && lexicon::is_determiner(w.word(i))).then_some((
+            Phrase {
+                start: i,
+                end: p.end,
+                kind: clause::PhraseKind::Nominal,
+            },
+            cue,
+        ))
     }
 
     /// `Austin said: “...”`, `Austin told reporters “...”`, `according to X, “...”`,
     /// and a paragraph-final `X said:` before a paragraph that opens with the quote.
-    fn attribution_before(&self, r: usize) -> Option<(Phrase, usize)> {
+    fn attribution_before(&self, r: usize, items: &[Item]) -> Option<(Source, usize)> {
         let (open, _) = self.region_toks[r];
         let w = &self.w;
         let mut si = self.sent_of(open);
@@ -270,13 +321,19 @@ impl<'a> Doc<'a> {
             let Some(kind) = lexicon::cue(w.word(c)) else {
                 continue;
             };
-            if kind == CueKind::According {
-                let p = w.speaker_after(c + 2, hi)?;
+            if kind == CueKind::According || c == lo {
+                // `according to X, “...”`; `Said Ellis: “...”`.
+                let from = if kind == CueKind::According {
+                    c + 2
+                } else {
+                    c + 1
+                };
+                let p = w.speaker_after(from, hi)?;
                 let mut k = p.end;
-                while k < target && w.punct(k) == Some(',') {
+                while k < target && matches!(w.punct(k), Some(',' | ':')) {
                     k += 1;
                 }
-                return (k == target).then_some((p, c));
+                return (k == target).then_some((Source::Own(p, c), c));
             }
             let reaches = match w.complement(c + 1, hi, kind) {
                 Some((start, Intro::Mark)) => start == target,
@@ -286,14 +343,17 @@ impl<'a> Doc<'a> {
             if !reaches {
                 return None;
             }
+            if w.word(c).ends_with("ing") && c > lo && w.punct(c - 1) == Some(',') {
+                return Some((self.participle_source(c, lo, items)?, c));
+            }
             let p = w.speaker_before(c, lo)?;
-            return Some((p, c));
+            return Some((Source::Own(p, c), c));
         }
         // `Trump: “I will win”` — a name and a colon opening the sentence.
         if target > lo + 1 && w.punct(target - 1) == Some(':') {
             let p = w.phrase_ending_at(target - 2, lo)?;
             if p.start == lo && p.kind == clause::PhraseKind::Name {
-                return Some((p, target - 1));
+                return Some((Source::Own(p, target - 1), target - 1));
             }
         }
         None
@@ -361,8 +421,8 @@ impl<'a> Doc<'a> {
                     continue;
                 };
                 self.used[c] = true;
-                let span = trim_quote(self.w.text, span);
-                if span[0] >= span[1] {
+                let span = trim_quote(self.w.text, self.outside_claimed(span));
+                if self.w.text[span[0]..span[1]].split_whitespace().count() < 3 {
                     continue;
                 }
                 let indirect = if self.marked {
@@ -430,22 +490,7 @@ impl<'a> Doc<'a> {
         // `..., saying that ...`: a participle takes the clause's subject.
         if word.ends_with("ing") && after_comma {
             let (start, intro) = w.complement(c + 1, hi, kind)?;
-            let prior = items
-                .iter()
-                .rposition(|it| matches!(it.source, Source::Own(_, k) if (lo..c).contains(&k)));
-            let earlier = || {
-                (lo..c)
-                    .filter(|&k| w.is_word(k) && !w.inside(k) && lexicon::cue(w.word(k)).is_some())
-                    .find_map(|k| w.speaker_before(k, lo).map(|p| (p, k)))
-            };
-            let source = match (prior, earlier()) {
-                (Some(k), _) => Source::Like(k),
-                (None, Some((p, k))) => Source::Own(p, k),
-                (None, None) => {
-                    let t = speaker::subject_token(w, lo, c)?;
-                    Source::Own(w.subject_at(t, c)?, c)
-                }
-            };
+            let source = self.participle_source(c, lo, items)?;
             return Some((content(start, hi)?, source, Some(intro)));
         }
         // `..., said Austin.`
@@ -472,6 +517,50 @@ impl<'a> Doc<'a> {
         None
     }
 
+    /// Cuts `span` short of quotations already attributed on their own: reported
+    /// words end where such a quotation (or the colon before it) begins, and start
+    /// after one that ends inside them.
+    fn outside_claimed(&self, span: Span) -> Span {
+        let [mut start, mut end] = span;
+        for (r, region) in self.regions.iter().enumerate() {
+            if self.region_item[r].is_none() {
+                continue;
+            }
+            if region.open >= start && region.open < end {
+                let (open, _) = self.region_toks[r];
+                let cut = if open > 0 && self.w.punct(open - 1) == Some(':') {
+                    self.w.toks[open - 1].span[0]
+                } else {
+                    region.open
+                };
+                end = cut.max(start);
+            } else if region.inner[1] > start && region.inner[1] < end {
+                start = region.close.map_or(region.inner[1], |c| c[1]);
+            }
+        }
+        [start, end.max(start)]
+    }
+
+    /// Whose words a participle after a comma introduces (`Trump spoke, saying ...`):
+    /// the speaker of an attribution earlier in the sentence, else its subject.
+    fn participle_source(&self, c: usize, lo: usize, items: &[Item]) -> Option<Source> {
+        let w = &self.w;
+        let prior = items
+            .iter()
+            .rposition(|it| matches!(it.source, Source::Own(_, k) if (lo..c).contains(&k)));
+        if let Some(k) = prior {
+            return Some(Source::Like(k));
+        }
+        let earlier = (lo..c)
+            .filter(|&k| w.is_word(k) && !w.inside(k) && lexicon::cue(w.word(k)).is_some())
+            .find_map(|k| w.speaker_before(k, lo).map(|p| (p, k)));
+        if let Some((p, k)) = earlier {
+            return Some(Source::Own(p, k));
+        }
+        let t = speaker::subject_token(w, lo, c)?;
+        Some(Source::Own(w.subject_at(t, c)?, c))
+    }
+
     /// The share of word tokens of `span` that are inside quotation marks.
     fn quoted_share(&self, span: Span) -> f64 {
         let toks = &self.w.toks;
@@ -494,7 +583,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Pass 3: regions without an attribution of their own.
-    fn adopt_regions(&mut self, items: &mut Vec<Item>) {
+    fn adopt_regions(&mut self, items: &mut Vec<Item>, resolver: &speaker::Resolver<'_>) {
         // Quotations over several paragraphs take the speaker from whichever part
         // has one: walk backwards so an attribution in the last part reaches the first.
         for r in (0..self.regions.len()).rev() {
@@ -536,7 +625,10 @@ impl<'a> Doc<'a> {
                 })
                 .find_map(|k| self.region_item[k]);
             // The sentence before: its quotation, or its subject.
-            let prev_sent = si.checked_sub(1).filter(|&p| self.sent_para[p] + 1 >= para);
+            let prev_sent = si.checked_sub(1).filter(|&p| {
+                let [_, hi] = self.sents[p];
+                self.sent_para[p] == para || (hi > 0 && self.w.punct(hi - 1) == Some(':'))
+            });
             let prev_sent_item = prev_sent.and_then(|p| {
                 let [lo, hi] = self.sents[p];
                 let span = [self.w.toks[lo].span[0], self.w.toks[hi - 1].span[1]];
@@ -547,11 +639,17 @@ impl<'a> Doc<'a> {
                 if self.w.inside(lo) || self.w.is_mark(lo) {
                     return None;
                 }
-                let t = speaker::subject_token(&self.w, lo, hi)?;
-                self.w.subject_at(t, hi)
+                self.subject_of(lo, hi, resolver)
             });
+            // `Obama is rolling out a message: “...”`, `Reid called him a “...”`: the
+            // subject of its own sentence.
+            let own_subject = (open > self.sents[si][0])
+                .then(|| self.subject_of(self.sents[si][0], open, resolver))
+                .flatten();
             let source = if continued && let Some(Some(prev)) = self.region_item.get(r - 1) {
                 Source::Like(*prev)
+            } else if let Some(p) = own_subject {
+                Source::Own(p, p.start)
             } else if let Some(k) = prev_sent_item {
                 Source::Like(k)
             } else if let Some(p) = prev_subject.filter(|_| starts_sentence) {
@@ -574,6 +672,16 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The subject of `[lo, hi)` as a speaker: a pronoun, or a name that is more than
+    /// one capitalised word or the surname of a known person (a lone capital word
+    /// opening a sentence is as often an adjective).
+    fn subject_of(&self, lo: usize, hi: usize, resolver: &speaker::Resolver<'_>) -> Option<Phrase> {
+        let t = speaker::subject_token(&self.w, lo, hi)?;
+        let p = self.w.subject_at(t, hi)?;
+        let single = p.end - p.start == 1 && p.kind == clause::PhraseKind::Name;
+        (!single || resolver.knows(self.w.word(p.start))).then_some(p)
+    }
+
     fn push_region(&mut self, r: usize, source: Source, items: &mut Vec<Item>) {
         let (open, _) = self.region_toks[r];
         let para = self.sent_para[self.sent_of(open)];
@@ -587,8 +695,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Resolves speakers in reading order and builds the quotes, in text order.
-    fn build(&self, found: &Found, items: Vec<Item>) -> Vec<Quote> {
-        let mut resolver = speaker::Resolver::new(&self.w, found, &self.sents);
+    fn build(&self, resolver: &mut speaker::Resolver<'_>, items: Vec<Item>) -> Vec<Quote> {
         let mut speakers: Vec<Option<String>> = vec![None; items.len()];
         let mut own: Vec<(usize, usize)> = items
             .iter()

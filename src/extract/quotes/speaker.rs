@@ -41,9 +41,13 @@ pub struct Resolver<'a> {
     by_surname: HashMap<&'a str, usize>,
     persons: Vec<PersonMention>,
     /// Token ranges of the sentences.
-    sents: &'a [[usize; 2]],
+    sents: Vec<[usize; 2]>,
     /// The subject's first token in each sentence, if it has one.
     subjects: Vec<Option<usize>>,
+    /// The end of the run of capitalised words that opens each sentence's subject.
+    subject_ends: Vec<usize>,
+    /// The pronoun each sentence's subject is, if it is one.
+    subject_pronouns: Vec<Option<Pronoun>>,
     /// Speakers resolved so far, with the sentence of their attribution.
     spoke: Vec<(usize, Speaker)>,
     last: Option<(usize, Speaker)>,
@@ -52,7 +56,24 @@ pub struct Resolver<'a> {
 impl<'a> Resolver<'a> {
     /// Prepares resolution for one text: person mentions come from `found` when it
     /// has any, otherwise from capitalised name sequences in `words`.
-    pub fn new(w: &Words<'a>, found: &'a Found, sents: &'a [[usize; 2]]) -> Resolver<'a> {
+    pub fn new(w: &Words<'a>, found: &'a Found, sents: Vec<[usize; 2]>) -> Resolver<'a> {
+        let subjects: Vec<Option<usize>> =
+            sents.iter().map(|s| subject_token(w, s[0], s[1])).collect();
+        let subject_ends = subjects
+            .iter()
+            .zip(&sents)
+            .map(|(st, s)| {
+                let Some(mut k) = *st else { return 0 };
+                while k < s[1] && (w.is_cap(k) || w.punct(k) == Some('.')) {
+                    k += 1;
+                }
+                k.max(st.unwrap_or(0) + 1)
+            })
+            .collect();
+        let subject_pronouns = subjects
+            .iter()
+            .map(|t| t.and_then(|t| lexicon::pronoun(w.word(t))))
+            .collect();
         let mut r = Resolver {
             text: w.text,
             found,
@@ -60,7 +81,9 @@ impl<'a> Resolver<'a> {
             by_surname: HashMap::new(),
             persons: Vec::new(),
             sents,
-            subjects: sents.iter().map(|s| subject_token(w, s[0], s[1])).collect(),
+            subjects,
+            subject_ends,
+            subject_pronouns,
             spoke: Vec::new(),
             last: None,
         };
@@ -94,9 +117,24 @@ impl<'a> Resolver<'a> {
     fn index_names(&mut self, w: &Words<'a>) {
         let n = w.toks.len();
         let mut runs: Vec<(usize, usize)> = Vec::new();
+        // Headlines in title case run names and verbs together: leave them out.
+        let headline: Vec<bool> = self
+            .sents
+            .iter()
+            .map(|&[lo, hi]| {
+                let words = (lo..hi).filter(|&k| w.is_word(k) && w.word(k).len() > 3);
+                let (all, caps) =
+                    words.fold((0, 0), |(a, c), k| (a + 1, c + usize::from(w.is_cap(k))));
+                all >= 4 && caps * 4 >= all * 3
+            })
+            .collect();
+        let mut sent = 0;
         let mut i = 0;
         while i < n {
-            if !w.is_cap(i) {
+            while sent + 1 < self.sents.len() && self.sents[sent][1] <= i {
+                sent += 1;
+            }
+            if !w.is_cap(i) || headline.get(sent).copied().unwrap_or(false) {
                 i += 1;
                 continue;
             }
@@ -157,7 +195,7 @@ impl<'a> Resolver<'a> {
     pub fn resolve(&mut self, w: &Words<'_>, phrase: Phrase, continuing: bool) -> Option<Speaker> {
         let sent = self.sents.partition_point(|s| s[1] <= phrase.start);
         let speaker = match phrase.kind {
-            PhraseKind::Pronoun(p) => self.pronoun(p, sent, continuing),
+            PhraseKind::Pronoun(p) => self.pronoun(p, sent, phrase.start, continuing),
             PhraseKind::Name => Some(self.name(w, phrase)),
             PhraseKind::Nominal => Some(self.nominal(w, phrase)),
         }?;
@@ -169,7 +207,7 @@ impl<'a> Resolver<'a> {
     /// `he` or `she` in sentence `sent`: the last speaker when the verb continues;
     /// otherwise, going back sentence by sentence, the first sentence with a fitting
     /// person gives its speaker, else its subject, else its last person named.
-    fn pronoun(&self, p: Pronoun, sent: usize, continuing: bool) -> Option<Speaker> {
+    fn pronoun(&self, p: Pronoun, sent: usize, tok: usize, continuing: bool) -> Option<Speaker> {
         let want = match p {
             Pronoun::He => Gender::Male,
             Pronoun::She => Gender::Female,
@@ -193,19 +231,28 @@ impl<'a> Resolver<'a> {
             if let Some((_, s)) = self.spoke.iter().rev().find(|(st, s)| *st == t && fits(s)) {
                 return Some(s.clone());
             }
-            if t == sent {
-                continue;
-            }
             let [lo, hi] = self.sents[t];
             let from = self.persons.partition_point(|m| m.tok < lo);
             let to = self.persons.partition_point(|m| m.tok < hi);
             let here = &self.persons[from..to];
             let subject = self.subjects[t].and_then(|st| {
                 here.iter()
-                    .find(|m| m.tok >= st && m.tok < st + 4)
+                    .find(|m| m.tok >= st && m.tok < self.subject_ends[t] && m.tok < tok)
                     .map(|m| self.person(m.name))
                     .filter(|s| fits(s))
             });
+            if t == sent {
+                // `Sen. Jane Doe scolded him: “...,” she said.`
+                if let Some(s) = subject {
+                    return Some(s);
+                }
+                continue;
+            }
+            // A sentence led by the same pronoun continues the same person: look further
+            // back (`She ... She said ... “...,” she said`).
+            if self.subject_pronouns[t] == Some(p) {
+                continue;
+            }
             let any = || {
                 here.iter()
                     .rev()
@@ -250,7 +297,11 @@ impl<'a> Resolver<'a> {
         }
         let surface = &self.text[head[0]..head[1]];
         let gender = lexicon::gender_of(w.word(hs)).or(titled);
-        let person = he - hs >= 2 || gender.is_some() || hs > phrase.start;
+        // A name that speaks is a person, unless it reads as an organisation.
+        let acronym = surface.len() >= 2 && surface.chars().all(|c| !c.is_lowercase());
+        let org = (hs..he).any(|i| w.is_word(i) && lexicon::is_org_word(w.word(i)))
+            || w.word(phrase.start).eq_ignore_ascii_case("the");
+        let person = gender.is_some() || !(acronym || org);
         Speaker {
             name: surface.to_string(),
             person,
@@ -315,8 +366,12 @@ fn name_head(w: &Words<'_>, p: Phrase) -> (usize, usize) {
     }
     // `Elijah Cummings of Maryland`: the name is before `of`, unless that is a title
     // (`Secretary of State John Kerry`).
-    if start >= p.start + 2 && w.word(start - 1) == "of" && w.is_cap(start - 2) {
-        let of = start - 1;
+    let of = if start >= p.start + 3 && w.word(start - 1) == "the" {
+        start - 2
+    } else {
+        start.saturating_sub(1)
+    };
+    if of > p.start && w.word(of) == "of" && w.is_cap(of - 1) {
         let (s2, e2) = name_head(
             w,
             Phrase {
@@ -335,22 +390,42 @@ fn name_head(w: &Words<'_>, p: Phrase) -> (usize, usize) {
 /// The first token of the subject of sentence `[lo, hi)`: past an opening phrase
 /// that ends at a comma (`In an interview on Tuesday, Ham said ...`).
 pub fn subject_token(w: &Words<'_>, lo: usize, hi: usize) -> Option<usize> {
-    let mut i = lo;
-    while i < hi && !w.is_word(i) {
-        i += 1;
-    }
-    if i >= hi {
-        return None;
-    }
-    let first = w.word(i);
-    if lexicon::is_preposition(first) || lexicon::is_clause_word(first) || first.ends_with("ly") {
-        let comma = (i..hi.min(i + 20)).find(|&k| w.punct(k) == Some(','))?;
-        i = comma + 1;
+    let next_word = |mut i: usize| {
         while i < hi && !w.is_word(i) {
             i += 1;
         }
+        (i < hi).then_some(i)
+    };
+    let mut i = next_word(lo)?;
+    // A dateline: `LOS ANGELES, Sept. 28 (UPI) — ...`.
+    if w.word(i).chars().all(|c| !c.is_lowercase())
+        && let Some(dash) =
+            (i..hi.min(i + 14)).find(|&k| matches!(w.punct(k), Some('—' | '–' | '―' | '-')))
+    {
+        i = next_word(dash + 1)?;
     }
-    (i < hi).then_some(i)
+    let first = w.word(i);
+    let adverb_comma = i + 1 < hi && w.punct(i + 1) == Some(',');
+    if adverb_comma
+        || lexicon::is_preposition(first)
+        || lexicon::is_clause_word(first)
+        || first.ends_with("ly")
+    {
+        let comma = (i..hi.min(i + 20)).find(|&k| w.punct(k) == Some(','))?;
+        i = next_word(comma + 1)?;
+    }
+    Some(i)
+}
+
+impl Resolver<'_> {
+    /// True when `word` is the surname of a person the resolver knows.
+    pub fn knows(&self, word: &str) -> bool {
+        self.by_surname.contains_key(surname(word))
+            || self
+                .names
+                .iter()
+                .any(|(n, _)| n.rsplit(' ').next() == Some(surname(word)))
+    }
 }
 
 /// The `.` of an initial or a title abbreviation inside a name (`George W. Bush`).
