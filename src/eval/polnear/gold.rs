@@ -193,6 +193,12 @@ const NOT_NAMES: &[&str] = &[
     "us",
 ];
 
+/// Words that start a modifier after the head noun of a common noun phrase.
+const MODIFIER_STARTS: &[&str] = &[
+    "of", "in", "at", "from", "for", "with", "on", "who", "that", "which", "close", "involved",
+    "familiar", "said", "to", "by",
+];
+
 /// The word a speaker string is compared by: the last name in its first part
 /// (`Sen. Jane Doe (D-Mass.), who ...` → `doe`, `Mr. Morgan of the Club` → `morgan`),
 /// or its last word when it has no name (`another source` → `source`).
@@ -223,7 +229,14 @@ pub fn head(s: &str) -> Option<(String, bool)> {
     if let Some(n) = words.iter().rev().find(|w| is_name(w)) {
         return Some((n.to_lowercase(), true));
     }
-    words.last().map(|w| (w.to_lowercase(), false))
+    // A common noun phrase: its last word before a modifier (`a source close to the
+    // campaign` → `source`).
+    let cut = words
+        .iter()
+        .skip(1)
+        .position(|w| MODIFIER_STARTS.contains(&w.to_lowercase().as_str()))
+        .map_or(words.len(), |p| p + 1);
+    words[..cut].last().map(|w| (w.to_lowercase(), false))
 }
 
 /// True for a source that is only a pronoun.
@@ -258,6 +271,7 @@ mod tests {
             Some(("morgan".into(), true))
         );
         assert_eq!(head("another source"), Some(("source".into(), false)));
+        assert_eq!(head("a source close to it"), Some(("source".into(), false)));
         assert_eq!(head("Ann Lee’s"), Some(("lee".into(), true)));
     }
 }

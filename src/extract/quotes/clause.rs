@@ -141,10 +141,15 @@ impl<'a> Words<'a> {
         for _ in 0..3 {
             let k = self.comma_before(e, lo)?;
             let p = self.phrase_ending_at(k - 1, lo)?;
+            let first = self.word(p.start);
             let appositive = p.kind == PhraseKind::Nominal
                 && p.start > lo
                 && self.punct(p.start - 1) == Some(',')
-                && lexicon::is_determiner(self.word(p.start));
+                && (lexicon::is_determiner(first)
+                    || (p.start..p.end).any(|k| {
+                        let w = self.word(k);
+                        w.ends_with("’s") || w.ends_with("'s")
+                    }));
             if !appositive {
                 return Some(p);
             }
@@ -317,7 +322,6 @@ impl<'a> Words<'a> {
         let mut i = from;
         let mut words = 0;
         let mut lower = 0;
-        let mut seen_name = false;
         while i < hi {
             match self.toks[i].kind {
                 TokenKind::Word => {
@@ -328,13 +332,11 @@ impl<'a> Words<'a> {
                     {
                         break;
                     }
-                    if self.is_cap(i) {
-                        seen_name = true;
-                    } else if !matches!(w, "of" | "for" | "the" | "at") {
-                        // After a name only `of the ...` goes on (`Ann Lee of the Club`);
-                        // a common noun phrase has few words (`the agency's director`).
+                    if !self.is_cap(i) && !matches!(w, "of" | "for" | "the" | "at") {
+                        // A speaker phrase has few common words (`the agency's director`)
+                        // and no verb (`Ann Lee's statement didn't ...`).
                         lower += 1;
-                        if seen_name || lower > 3 || w.contains("n't") || w.contains("n’t") {
+                        if lower > 3 || w.contains("n't") || w.contains("n’t") {
                             return None;
                         }
                     }
@@ -542,9 +544,47 @@ impl<'a> Words<'a> {
             k += 1;
         }
         if k == names || lexicon::is_determiner(self.word(names)) {
+            return self.nominal_subject(i, hi);
+        }
+        // A lone sentence-opening word that is a function word is no subject.
+        let w = self.word(i);
+        if k == i + 1
+            && (lexicon::is_time_word(w)
+                || lexicon::is_preposition(w)
+                || lexicon::is_clause_word(w)
+                || lexicon::is_adverb(w)
+                || w.ends_with("ly"))
+        {
             return None;
         }
         self.classify(i, k)
+    }
+
+    /// `The conservative publication has ...`: a determiner, at most three more words,
+    /// then a word that reads as the verb.
+    fn nominal_subject(&self, i: usize, hi: usize) -> Option<Phrase> {
+        if !lexicon::is_determiner(self.word(i)) {
+            return None;
+        }
+        let mut k = i + 1;
+        while k < hi && k <= i + 4 && self.is_word(k) {
+            let w = self.word(k);
+            let verbish = matches!(
+                w,
+                "has" | "have" | "had" | "is" | "was" | "are" | "were" | "will" | "would" | "also"
+            ) || (k > i + 1
+                && !self.is_cap(k)
+                && (w.ends_with("ed") || w.ends_with("es")));
+            if verbish {
+                return (k > i + 1).then_some(Phrase {
+                    start: i,
+                    end: k,
+                    kind: PhraseKind::Nominal,
+                });
+            }
+            k += 1;
+        }
+        None
     }
 }
 

@@ -265,24 +265,44 @@ impl<'a> Doc<'a> {
             let comma = w.punct(close - 1) == Some(',') || w.punct(close + 1) == Some(',');
             let p = w.subject_at(i, hi)?;
             let verb = w.word(p.end.min(hi - 1));
+            let ends_soon = (p.end + 1..hi).filter(|&k| w.is_word(k)).count() <= 2;
             let verbish = p.end < hi
                 && w.is_word(p.end)
                 && !w.is_cap(p.end)
-                && (verb.ends_with("ed") || (verb.ends_with('s') && !verb.ends_with("ss")));
+                && !lexicon::is_preposition(verb)
+                && !lexicon::is_clause_word(verb)
+                && (verb.ends_with("ed")
+                    || (verb.ends_with('s') && !verb.ends_with("ss"))
+                    || ends_soon);
             return (comma && verbish && p.kind != clause::PhraseKind::Nominal)
                 .then_some((p, p.end));
         };
-        let p = w.speaker_before(cue, i)?;
+        let Some(p) = w.speaker_before(cue, i) else {
+            // `“...,” Trump, the frontrunner ... primaries, said`: a name up to the first
+            // comma after the mark.
+            let comma = (i..cue).find(|&k| w.punct(k) == Some(','))?;
+            let p = w.phrase_ending_at(comma.checked_sub(1)?, i)?;
+            return (p.start == i && p.kind == clause::PhraseKind::Name).then_some((p, cue));
+        };
         if p.start == i {
             return Some((p, cue));
         }
-        // `“...?” a narrator in the ad asks`: everything between the mark and the verb.
+        // `“...?” a narrator in the ad asks`, `“...,” former State policy planning
+        // director Jane Doe wrote`: everything between the mark and the verb.
         let plain = (i..p.start).all(|k| w.is_word(k));
-        (plain && cue - i <= 9 && lexicon::is_determiner(w.word(i))).then_some((
+        if !(plain && cue - i <= 10) {
+            return None;
+        }
+        let kind = if w.is_cap(p.end - 1) {
+            clause::PhraseKind::Name
+        } else {
+            clause::PhraseKind::Nominal
+        };
+        Some((
             Phrase {
                 start: i,
                 end: p.end,
-                kind: clause::PhraseKind::Nominal,
+                kind,
             },
             cue,
         ))
@@ -310,6 +330,19 @@ impl<'a> Doc<'a> {
             target = end;
         }
         let hi = self.sents[si][1].max(target);
+        if target != open {
+            // `As Jane Doe reported after the hearing:` + a quotation paragraph.
+            let found = (lo..target).rev().find_map(|c| {
+                let kind = lexicon::cue(w.word(c)).filter(|_| w.is_word(c) && !w.inside(c))?;
+                if kind == CueKind::According {
+                    return w.speaker_after(c + 2, hi).map(|p| (p, c));
+                }
+                w.speaker_before(c, lo).map(|p| (p, c))
+            });
+            if let Some((p, c)) = found {
+                return Some((Source::Own(p, c), c));
+            }
+        }
         let floor = target.saturating_sub(14).max(lo);
         for c in (floor..target).rev() {
             if w.is_mark(c) {
@@ -346,7 +379,7 @@ impl<'a> Doc<'a> {
             if w.word(c).ends_with("ing") && c > lo && w.punct(c - 1) == Some(',') {
                 return Some((self.participle_source(c, lo, items)?, c));
             }
-            let p = w.speaker_before(c, lo)?;
+            let p = self.speaker_of(c, lo)?;
             return Some((Source::Own(p, c), c));
         }
         // `Trump: “I will win”` — a name and a colon opening the sentence.
@@ -504,7 +537,7 @@ impl<'a> Doc<'a> {
             }
             return Some((content(lo, b)?, Source::Own(p, c), None));
         }
-        let p = w.speaker_before(c, lo)?;
+        let p = self.speaker_of(c, lo)?;
         if let Some((start, intro)) = w.complement(c + 1, hi, kind) {
             if kind == CueKind::Weak && intro == Intro::Bare {
                 return None;
@@ -559,6 +592,17 @@ impl<'a> Doc<'a> {
         }
         let t = speaker::subject_token(w, lo, c)?;
         Some(Source::Own(w.subject_at(t, c)?, c))
+    }
+
+    /// The speaker phrase of the verb at `c`: the phrase before it, or the sentence's
+    /// subject after `to` (`Pence went on to say ...`).
+    fn speaker_of(&self, c: usize, lo: usize) -> Option<Phrase> {
+        let w = &self.w;
+        if c > lo && w.is_word(c - 1) && w.word(c - 1) == "to" {
+            let t = speaker::subject_token(w, lo, c)?;
+            return w.subject_at(t, c);
+        }
+        w.speaker_before(c, lo)
     }
 
     /// The share of word tokens of `span` that are inside quotation marks.

@@ -227,40 +227,48 @@ impl<'a> Resolver<'a> {
         {
             return Some(s.clone());
         }
+        let here = |t: usize| {
+            let [lo, hi] = self.sents[t];
+            let from = self.persons.partition_point(|m| m.tok < lo);
+            let to = self.persons.partition_point(|m| m.tok < hi);
+            &self.persons[from..to]
+        };
+        // Speakers and subjects of the sentences before, nearest first.
         for t in (sent.saturating_sub(4)..=sent).rev() {
             if let Some((_, s)) = self.spoke.iter().rev().find(|(st, s)| *st == t && fits(s)) {
                 return Some(s.clone());
             }
-            let [lo, hi] = self.sents[t];
-            let from = self.persons.partition_point(|m| m.tok < lo);
-            let to = self.persons.partition_point(|m| m.tok < hi);
-            let here = &self.persons[from..to];
             let subject = self.subjects[t].and_then(|st| {
-                here.iter()
+                here(t)
+                    .iter()
                     .find(|m| m.tok >= st && m.tok < self.subject_ends[t] && m.tok < tok)
                     .map(|m| self.person(m.name))
                     .filter(|s| fits(s))
             });
-            if t == sent {
-                // `Sen. Jane Doe scolded him: “...,” she said.`
-                if let Some(s) = subject {
-                    return Some(s);
-                }
-                continue;
+            if let Some(s) = subject {
+                return Some(s);
             }
             // A sentence led by the same pronoun continues the same person: look further
             // back (`She ... She said ... “...,” she said`).
-            if self.subject_pronouns[t] == Some(p) {
+            if t < sent && self.subject_pronouns[t] == Some(p) {
                 continue;
             }
-            let any = || {
-                here.iter()
-                    .rev()
-                    .map(|m| self.person(m.name))
-                    .find(|s| fits(s) && s.gender.is_some())
-            };
-            if let Some(s) = subject.or_else(any) {
-                return Some(s);
+        }
+        if let Some((at, s)) = &self.last
+            && fits(s)
+            && at + 8 >= sent
+        {
+            return Some(s.clone());
+        }
+        // Any person of that gender named just before.
+        for t in (sent.saturating_sub(3)..sent).rev() {
+            let named = here(t)
+                .iter()
+                .rev()
+                .map(|m| self.person(m.name))
+                .find(|s| fits(s) && s.gender.is_some());
+            if named.is_some() {
+                return named;
             }
         }
         self.last
@@ -407,6 +415,7 @@ pub fn subject_token(w: &Words<'_>, lo: usize, hi: usize) -> Option<usize> {
     let first = w.word(i);
     let adverb_comma = i + 1 < hi && w.punct(i + 1) == Some(',');
     if adverb_comma
+        || (first.ends_with("ing") && i + 1 < hi && !w.is_cap(i + 1))
         || lexicon::is_preposition(first)
         || lexicon::is_clause_word(first)
         || first.ends_with("ly")
