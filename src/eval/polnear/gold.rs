@@ -203,7 +203,18 @@ const MODIFIER_STARTS: &[&str] = &[
 /// (`Sen. Jane Doe (D-Mass.), who ...` → `doe`, `Mr. Morgan of the Club` → `morgan`),
 /// or its last word when it has no name (`another source` → `source`).
 pub fn head(s: &str) -> Option<(String, bool)> {
-    let first = s.split(',').next().unwrap_or(s);
+    // `Scott's niece, state Del. Jane Price`: a first part named only through a
+    // possessive gives way to the part after it.
+    let mut parts = s.split(',');
+    let mut first = parts.next().unwrap_or(s);
+    let possessive_only = first.split_whitespace().all(|w| {
+        !w.chars().next().is_some_and(char::is_uppercase) || w.ends_with("'s") || w.ends_with("’s")
+    }) && first.contains(['\'', '’']);
+    if possessive_only
+        && let Some(next) = parts.next().filter(|p| p.chars().any(char::is_uppercase))
+    {
+        first = next;
+    }
     let first = first.split('(').next().unwrap_or(first);
     let first = [" of ", " at ", " from ", " for ", " who "]
         .iter()
@@ -273,5 +284,9 @@ mod tests {
         assert_eq!(head("another source"), Some(("source".into(), false)));
         assert_eq!(head("a source close to it"), Some(("source".into(), false)));
         assert_eq!(head("Ann Lee’s"), Some(("lee".into(), true)));
+        assert_eq!(
+            head("Lee's niece, Del. Jo Price"),
+            Some(("price".into(), true))
+        );
     }
 }

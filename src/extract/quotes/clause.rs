@@ -142,7 +142,8 @@ impl<'a> Words<'a> {
             let k = self.comma_before(e, lo)?;
             let p = self.phrase_ending_at(k - 1, lo)?;
             let first = self.word(p.start);
-            let appositive = p.kind == PhraseKind::Nominal
+            let lower_det = lexicon::is_determiner(first) && !self.is_cap(p.start);
+            let appositive = (p.kind == PhraseKind::Nominal || lower_det)
                 && p.start > lo
                 && self.punct(p.start - 1) == Some(',')
                 && (lexicon::is_determiner(first)

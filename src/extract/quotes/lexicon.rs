@@ -157,8 +157,129 @@ pub fn is_org_word(word: &str) -> bool {
                 | "reuters"
                 | "television"
                 | "magazine"
+                | "show"
+                | "program"
+                | "debates"
+                | "tribune"
+                | "herald"
+                | "gazette"
+                | "daily"
+                | "weekly"
+                | "review"
+                | "report"
+                | "poll"
+                | "survey"
+                | "study"
+                | "statement"
+                | "website"
+                | "blog"
         )
     )
+}
+
+/// Words found in place names (`United States`, `New York`, `Orange County`).
+pub fn is_place_word(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(
+        lower(word, &mut buf),
+        Some(
+            "new"
+                | "north"
+                | "south"
+                | "east"
+                | "west"
+                | "united"
+                | "states"
+                | "kingdom"
+                | "republic"
+                | "city"
+                | "county"
+                | "island"
+                | "islands"
+                | "valley"
+                | "river"
+                | "street"
+                | "avenue"
+                | "square"
+                | "park"
+                | "bay"
+                | "coast"
+                | "beach"
+                | "airport"
+                | "station"
+                | "hall"
+                | "church"
+                | "school"
+                | "college"
+                | "hospital"
+                | "sea"
+                | "gulf"
+                | "los"
+                | "las"
+                | "san"
+                | "santa"
+                | "saudi"
+                | "america"
+                | "africa"
+                | "europe"
+                | "asia"
+                | "middle"
+                | "white"
+                | "capitol"
+                | "hill"
+                | "wall"
+                | "tower"
+                | "district"
+                | "state"
+        )
+    )
+}
+
+/// Words that open a sentence before a comma without being its subject
+/// (`Meanwhile, ...`, `Still, ...`).
+pub fn is_sentence_adverb(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(w) = lower(word, &mut buf) else {
+        return false;
+    };
+    w.ends_with("ly")
+        || is_time_word(w)
+        || matches!(
+            w,
+            "meanwhile"
+                | "however"
+                | "still"
+                | "instead"
+                | "now"
+                | "then"
+                | "again"
+                | "indeed"
+                | "nevertheless"
+                | "nonetheless"
+                | "moreover"
+                | "furthermore"
+                | "overall"
+                | "otherwise"
+                | "afterward"
+                | "afterwards"
+                | "thus"
+                | "so"
+                | "yet"
+                | "but"
+                | "and"
+                | "also"
+                | "yes"
+                | "no"
+                | "well"
+                | "first"
+                | "second"
+                | "third"
+                | "finally"
+                | "separately"
+                | "similarly"
+                | "ultimately"
+                | "currently"
+        )
 }
 
 /// Personal pronouns that can be speakers.
@@ -174,6 +295,10 @@ pub enum Pronoun {
 /// The pronoun `word` is, if it is one a speaker can be.
 pub fn pronoun(word: &str) -> Option<Pronoun> {
     let mut buf = [0u8; 24];
+    let word = word
+        .strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word);
     Some(match lower(word, &mut buf)? {
         "he" => Pronoun::He,
         "she" => Pronoun::She,
@@ -592,7 +717,6 @@ pub fn is_title(word: &str) -> bool {
             | "anchor"
             | "officer"
             | "retired"
-            | "the"
     )
 }
 
@@ -630,7 +754,36 @@ pub fn gender_of(word: &str) -> Option<Gender> {
         | "walter" | "wayne" | "william" | "xi" | "recep" | "lindsey" | "mitchell" | "chad"
         | "corey" | "kyle" | "bashar" | "hamid" | "haider" | "nouri" | "saddam" | "abu"
         | "ibrahim" | "yousef" | "jens" | "olaf" | "pete" | "kurt" | "tucker" | "bret"
-        | "lester" | "marc" | "al" | "jesse" | "luther" | "cornel" | "van" => Some(Gender::Male),
+        | "lester" | "marc" | "al" | "jesse" | "luther" | "cornel" | "van" | "abdullah"
+        | "abraham" | "adrian" | "ahmad" | "alberto" | "alexei" | "alfred" | "allen" | "alvin"
+        | "amir" | "andre" | "andres" | "angel" | "angelo" | "antoine" | "arnold" | "barry"
+        | "benny" | "bernard" | "bobby" | "brandon" | "brett" | "bryan" | "byron" | "calvin"
+        | "cameron" | "cecil" | "cesar" | "chester" | "clarence" | "clifford" | "clint"
+        | "cody" | "cole" | "conor" | "craig" | "curtis" | "dale" | "damon" | "darrell"
+        | "darren" | "derek" | "desmond" | "devin" | "dmitry" | "dominic" | "donnie" | "duane"
+        | "dustin" | "dwight" | "earl" | "eddie" | "edgar" | "eduardo" | "edwin" | "ehud"
+        | "elijah" | "elliott" | "elon" | "emilio" | "enrique" | "ernest" | "ethan" | "eugene"
+        | "evan" | "felipe" | "fernando" | "floyd" | "francis" | "francisco" | "francois"
+        | "fredrick" | "gabriel" | "garrett" | "gavin" | "gene" | "geraldo" | "gerhard"
+        | "giuseppe" | "glen" | "glenn" | "gregory" | "guy" | "hakeem" | "hank" | "hans"
+        | "harold" | "harvey" | "hector" | "helmut" | "herbert" | "herman" | "hugo" | "hunter"
+        | "hussein" | "isaac" | "jacques" | "jaime" | "jair" | "jamal" | "jared" | "javier"
+        | "jay" | "jeremiah" | "jerome" | "jesus" | "joey" | "jorge" | "julian" | "julio"
+        | "jurgen" | "kareem" | "karl" | "keir" | "kelvin" | "kent" | "khalid" | "kirk"
+        | "lamar" | "lance" | "lawrence" | "leo" | "leonard" | "leroy" | "lionel" | "lonnie"
+        | "lorenzo" | "louie" | "lucas" | "luigi" | "luiz" | "luke" | "mahmoud" | "malcolm"
+        | "manuel" | "marcus" | "mario" | "marvin" | "matteo" | "maurice" | "melvin" | "micah"
+        | "miguel" | "miles" | "milton" | "mohamed" | "moses" | "narendra" | "nathaniel"
+        | "ned" | "nicolas" | "noah" | "norman" | "orlando" | "oscar" | "otis" | "pablo"
+        | "percy" | "petro" | "pierre" | "preston" | "quentin" | "rafael" | "rahul" | "ralph"
+        | "ramon" | "randall" | "randy" | "raul" | "raymond" | "reggie" | "reginald" | "rex"
+        | "ricardo" | "ricky" | "rishi" | "roberto" | "rodney" | "roland" | "roman" | "roy"
+        | "ruben" | "rudolph" | "russell" | "salman" | "salvador" | "santiago" | "saul"
+        | "sebastian" | "sergey" | "seth" | "shane" | "shawn" | "shimon" | "shinzo" | "sidney"
+        | "silvio" | "simon" | "stuart" | "tariq" | "terrence" | "theodore" | "travis"
+        | "trevor" | "troy" | "tyler" | "vernon" | "victor" | "viktor" | "vincent"
+        | "volodymyr" | "wade" | "wesley" | "wilbur" | "willard" | "willie" | "winston"
+        | "wolfgang" | "yitzhak" | "yusuf" | "zach" | "zachary" => Some(Gender::Male),
         "mrs" | "ms" | "miss" | "madam" | "queen" | "princess" | "lady" | "dame" | "sister"
         | "congresswoman" | "spokeswoman" | "chairwoman" | "abby" | "alice" | "alicia"
         | "amanda" | "amy" | "andrea" | "angela" | "ann" | "anna" | "anne" | "barbara"
@@ -649,7 +802,37 @@ pub fn gender_of(word: &str) -> Option<Gender> {
         | "virginia" | "wendy" | "marine" | "ava" | "quina" | "ayanna" | "kamala" | "maxine"
         | "gwen" | "condoleezza" | "madeleine" | "sheila" | "oprah" | "beyonce" | "ashley"
         | "jacklyn" | "adriana" | "krystal" | "esther" | "ariana" | "carla" | "cecile"
-        | "zainab" | "fatima" | "aisha" => Some(Gender::Female),
+        | "zainab" | "fatima" | "aisha" | "adele" | "agnes" | "aileen" | "alexandra"
+        | "alexandria" | "alexis" | "alison" | "allison" | "amber" | "amelia" | "ana"
+        | "angelina" | "anita" | "annie" | "april" | "ariel" | "arlene" | "audrey" | "beatrice"
+        | "becky" | "belinda" | "bernadette" | "bethany" | "beverly" | "bonnie" | "brittany"
+        | "brooke" | "camille" | "candace" | "cara" | "carmen" | "carolyn" | "cassandra"
+        | "cathy" | "charlene" | "charlotte" | "cheryl" | "christy" | "cindy" | "claudia"
+        | "colleen" | "connie" | "constance" | "cynthia" | "daisy" | "danielle" | "daphne"
+        | "darlene" | "dawn" | "deanna" | "debra" | "delores" | "denise" | "diana" | "dianne"
+        | "dolores" | "dora" | "doris" | "edith" | "eileen" | "eleanor" | "elena" | "elise"
+        | "ella" | "eloise" | "erica" | "erin" | "ethel" | "eunice" | "evelyn" | "faith"
+        | "felicia" | "fiona" | "florence" | "frances" | "francine" | "gail" | "geraldine"
+        | "giorgia" | "gladys" | "gloria" | "grace" | "greta" | "gwendolyn" | "harriet"
+        | "hazel" | "helena" | "hilda" | "holly" | "ida" | "ilhan" | "irene" | "iris"
+        | "isabel" | "isabella" | "jacinda" | "jacqueline" | "jade" | "janice" | "jasmine"
+        | "jeanette" | "jeanine" | "jeanne" | "jenna" | "jenny" | "joanne" | "jocelyn"
+        | "josephine" | "joy" | "joyce" | "juanita" | "judith" | "june" | "kara" | "karla"
+        | "katie" | "katrina" | "kayla" | "kayleigh" | "kellie" | "kendra" | "kimberly"
+        | "krista" | "kristen" | "kristin" | "kylie" | "leah" | "leila" | "lena" | "lillian"
+        | "lily" | "lindsay" | "liz" | "lois" | "lorraine" | "louise" | "lucia" | "lydia"
+        | "mabel" | "mae" | "maggie" | "mandy" | "marcia" | "margaret" | "margarita" | "marian"
+        | "marianne" | "marilyn" | "marjorie" | "marlene" | "marsha" | "maureen" | "mavis"
+        | "mazie" | "megan" | "meredith" | "mia" | "mika" | "mildred" | "miranda" | "molly"
+        | "monica" | "muriel" | "myra" | "nadia" | "naomi" | "natalie" | "natasha" | "nina"
+        | "nora" | "norma" | "olga" | "paige" | "patty" | "paula" | "pauline" | "pearl"
+        | "peggy" | "penelope" | "penny" | "phyllis" | "priscilla" | "rachael" | "ramona"
+        | "rashida" | "regina" | "renee" | "rhonda" | "rita" | "roberta" | "rosalind" | "rose"
+        | "rosemary" | "roxanne" | "ruby" | "sabrina" | "sally" | "samantha" | "serena"
+        | "shannon" | "shelly" | "sheryl" | "shirley" | "sonia" | "sonya" | "stacey" | "stacy"
+        | "stella" | "sue" | "suzanne" | "sylvia" | "tamara" | "tanya" | "tara" | "tina"
+        | "tracy" | "ursula" | "vanessa" | "vera" | "vicki" | "viola" | "violet" | "vivian"
+        | "wanda" | "whitney" | "yolanda" | "yvonne" | "zoe" => Some(Gender::Female),
         _ => None,
     }
 }

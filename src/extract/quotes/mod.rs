@@ -216,6 +216,12 @@ impl<'a> Doc<'a> {
             // `“...?” Graham asked.` was split after the mark: a next sentence that is
             // only an attribution belongs to the quotation.
             let [lo2, hi2] = *next;
+            if matches!(w.punct(lo2), Some('―' | '—' | '–')) {
+                // `“...?” ― Jane Doe` on its own.
+                let p = w.speaker_after(lo2 + 1, hi2)?;
+                let rest = (p.end..hi2).all(|k| !w.is_word(k));
+                return (rest && p.kind == clause::PhraseKind::Name).then_some((p, lo2));
+            }
             let cue = (lo2..hi2.min(lo2 + 8))
                 .find(|&k| w.is_word(k) && lexicon::cue(w.word(k)).is_some())?;
             let kind = lexicon::cue(w.word(cue))?;
@@ -289,7 +295,7 @@ impl<'a> Doc<'a> {
         }
         // `“...?” a narrator in the ad asks`, `“...,” former State policy planning
         // director Jane Doe wrote`: everything between the mark and the verb.
-        let plain = (i..p.start).all(|k| w.is_word(k));
+        let plain = (i..p.start).all(|k| w.is_word(k)) && !lexicon::is_clause_word(w.word(i));
         if !(plain && cue - i <= 10) {
             return None;
         }

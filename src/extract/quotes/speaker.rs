@@ -37,6 +37,8 @@ pub struct Resolver<'a> {
     found: &'a Found,
     /// Canonical person names, with their gender when known.
     names: Vec<(String, Option<Gender>)>,
+    /// Names taken for people only if a pronoun confirms it.
+    tentative: Vec<bool>,
     /// Surname (last token) → index of the longest full name ending with it.
     by_surname: HashMap<&'a str, usize>,
     persons: Vec<PersonMention>,
@@ -78,6 +80,7 @@ impl<'a> Resolver<'a> {
             text: w.text,
             found,
             names: Vec::new(),
+            tentative: Vec::new(),
             by_surname: HashMap::new(),
             persons: Vec::new(),
             sents,
@@ -92,6 +95,7 @@ impl<'a> Resolver<'a> {
             for (i, p) in found.people.iter().enumerate() {
                 let first = p.name.split_whitespace().next().unwrap_or("");
                 r.names.push((p.name.clone(), lexicon::gender_of(first)));
+                r.tentative.push(false);
                 debug_assert_eq!(r.names.len(), i + 1);
             }
             for m in &found.mentions {
@@ -108,6 +112,7 @@ impl<'a> Resolver<'a> {
         r.persons
             .retain(|m| m.tok < w.toks.len() && !w.inside(m.tok));
         r.persons.sort_by_key(|p| p.tok);
+        r.infer_genders(w);
         r
     }
 
@@ -151,10 +156,38 @@ impl<'a> Resolver<'a> {
                 }
                 s += 1;
             }
-            if s < k {
+            // A title inside the run ends the part before the name (`Ohio Democratic
+            // Party Chairman David Pepper`); a known first name starts it.
+            if let Some(t) = (s..k)
+                .rev()
+                .find(|&j| w.is_word(j) && lexicon::is_title(w.word(j)))
+            {
+                titled = titled.or(Some(lexicon::gender_of(w.word(t))));
+                s = t + 1;
+                while s < k && w.punct(s) == Some('.') {
+                    s += 1;
+                }
+            }
+            if s < k
+                && lexicon::gender_of(w.word(s)).is_none()
+                && let Some(j) =
+                    (s..k - 1).find(|&j| w.is_word(j) && lexicon::gender_of(w.word(j)).is_some())
+            {
+                s = j;
+            }
+            let shouting =
+                (s..k).all(|j| !w.is_word(j) || w.word(j).chars().all(|c| !c.is_lowercase()));
+            if s < k && !shouting {
                 let g = lexicon::gender_of(w.word(s)).or(titled.flatten());
+                let org = (s..k).any(|j| {
+                    w.is_word(j)
+                        && (lexicon::is_org_word(w.word(j)) || lexicon::is_place_word(w.word(j)))
+                });
                 if g.is_some() || titled.is_some() {
-                    self.register(w, s, k, g);
+                    self.register(w, s, k, g, false);
+                } else if (2..=3).contains(&(k - s)) && !org {
+                    // Perhaps a person: kept if a pronoun later tells the gender.
+                    self.register(w, s, k, None, true);
                 }
                 runs.push((s, k));
             }
@@ -168,8 +201,51 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Gives people whose first name tells nothing the gender of the pronoun that
+    /// follows their mentions: the first `he`/`she`/`his`/`her` later in the sentence,
+    /// or the pronoun opening the next sentence when they were the subject. The
+    /// majority over all mentions decides.
+    fn infer_genders(&mut self, w: &Words<'_>) {
+        let mut votes = vec![(0u32, 0u32); self.names.len()];
+        for m in &self.persons {
+            if self.names[m.name].1.is_some() {
+                continue;
+            }
+            let t = self.sents.partition_point(|s| s[1] <= m.tok);
+            let Some(&[_, hi]) = self.sents.get(t) else {
+                continue;
+            };
+            // `he said` after a mention is most often someone else quoting it.
+            let in_sentence = (m.tok + 1..hi)
+                .filter(|&k| w.is_word(k) && !w.inside(k))
+                .filter(|&k| {
+                    !(k + 1 < hi && w.is_word(k + 1) && lexicon::cue(w.word(k + 1)).is_some())
+                })
+                .find_map(|k| pronoun_gender(w.word(k)));
+            let is_subject =
+                self.subjects[t].is_some_and(|st| m.tok >= st && m.tok < self.subject_ends[t]);
+            let next = (is_subject && t + 1 < self.sents.len())
+                .then(|| self.subjects[t + 1].and_then(|st| pronoun_gender(w.word(st))))
+                .flatten();
+            match in_sentence.or(next) {
+                Some(Gender::Male) => votes[m.name].0 += 1,
+                Some(Gender::Female) => votes[m.name].1 += 1,
+                None => {}
+            }
+        }
+        for (i, (male, female)) in votes.into_iter().enumerate() {
+            if self.names[i].1.is_none() && male != female {
+                self.names[i].1 = Some(if male > female {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                });
+            }
+        }
+    }
+
     /// Records a full person name (tokens `[s, k)`).
-    fn register(&mut self, w: &Words<'a>, s: usize, k: usize, g: Option<Gender>) {
+    fn register(&mut self, w: &Words<'a>, s: usize, k: usize, g: Option<Gender>, tentative: bool) {
         let last = surname(w.word(k - 1));
         let end = w.toks[k - 1].span[0] + last.len();
         let full = &w.text[w.toks[s].span[0]..end];
@@ -178,13 +254,16 @@ impl<'a> Resolver<'a> {
                 if self.names[idx].1.is_none() {
                     self.names[idx].1 = g;
                 }
+                self.tentative[idx] &= tentative;
             }
             Some(&idx) => {
                 let old = self.names[idx].1;
                 self.names[idx] = (full.to_string(), g.or(old));
+                self.tentative[idx] &= tentative;
             }
             None => {
                 self.names.push((full.to_string(), g));
+                self.tentative.push(tentative);
                 self.by_surname.insert(last, self.names.len() - 1);
             }
         }
@@ -271,10 +350,16 @@ impl<'a> Resolver<'a> {
                 return named;
             }
         }
-        self.last
-            .as_ref()
-            .filter(|(_, s)| fits(s))
-            .map(|(_, s)| s.clone())
+        if let Some((_, s)) = self.last.as_ref().filter(|(_, s)| fits(s)) {
+            return Some(s.clone());
+        }
+        // Failing all that, the last person of that gender named anywhere before.
+        let upto = self.persons.partition_point(|m| m.tok < tok);
+        self.persons[..upto]
+            .iter()
+            .rev()
+            .map(|m| self.person(m.name))
+            .find(|s| s.gender == Some(want))
     }
 
     fn person(&self, idx: usize) -> Speaker {
@@ -297,7 +382,9 @@ impl<'a> Resolver<'a> {
         let titled = (phrase.start..hs)
             .filter(|&i| w.is_word(i))
             .find_map(|i| lexicon::gender_of(w.word(i)));
-        if let Some(&idx) = self.by_surname.get(last) {
+        if let Some(&idx) = self.by_surname.get(last)
+            && !(self.tentative[idx] && self.names[idx].1.is_none())
+        {
             if self.names[idx].1.is_none() {
                 self.names[idx].1 = titled;
             }
@@ -307,7 +394,8 @@ impl<'a> Resolver<'a> {
         let gender = lexicon::gender_of(w.word(hs)).or(titled);
         // A name that speaks is a person, unless it reads as an organisation.
         let acronym = surface.len() >= 2 && surface.chars().all(|c| !c.is_lowercase());
-        let org = (hs..he).any(|i| w.is_word(i) && lexicon::is_org_word(w.word(i)))
+        let org = (phrase.start..phrase.end)
+            .any(|i| w.is_word(i) && lexicon::is_org_word(w.word(i)))
             || w.word(phrase.start).eq_ignore_ascii_case("the");
         let person = gender.is_some() || !(acronym || org);
         Speaker {
@@ -413,7 +501,8 @@ pub fn subject_token(w: &Words<'_>, lo: usize, hi: usize) -> Option<usize> {
         i = next_word(dash + 1)?;
     }
     let first = w.word(i);
-    let adverb_comma = i + 1 < hi && w.punct(i + 1) == Some(',');
+    let adverb_comma =
+        i + 1 < hi && w.punct(i + 1) == Some(',') && lexicon::is_sentence_adverb(first);
     if adverb_comma
         || (first.ends_with("ing") && i + 1 < hi && !w.is_cap(i + 1))
         || lexicon::is_preposition(first)
@@ -459,6 +548,15 @@ fn is_prefix_word(w: &Words<'_>, i: usize) -> bool {
         || lexicon::is_clause_word(word)
         || lexicon::is_preposition(word)
         || lexicon::is_time_word(word)
+}
+
+/// The gender of a third-person pronoun.
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    match word {
+        "he" | "He" | "him" | "his" | "His" | "himself" => Some(Gender::Male),
+        "she" | "She" | "her" | "Her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
 }
 
 /// A name without its possessive ending: `Clinton’s` → `Clinton`.
