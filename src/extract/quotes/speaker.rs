@@ -9,7 +9,8 @@
 use std::collections::HashMap;
 
 use super::clause::{Phrase, PhraseKind, Words};
-use super::lexicon::{self, Gender, Pronoun};
+use super::lexicon::{self, Pronoun};
+use super::names::{self, Gender};
 use crate::extract::Span;
 use crate::extract::entities::Found;
 use crate::extract::knowledge::EntityKind;
@@ -94,7 +95,7 @@ impl<'a> Resolver<'a> {
         if has_people {
             for (i, p) in found.people.iter().enumerate() {
                 let first = p.name.split_whitespace().next().unwrap_or("");
-                r.names.push((p.name.clone(), lexicon::gender_of(first)));
+                r.names.push((p.name.clone(), names::gender_of(first)));
                 r.tentative.push(false);
                 debug_assert_eq!(r.names.len(), i + 1);
             }
@@ -152,7 +153,7 @@ impl<'a> Resolver<'a> {
             let mut titled = None;
             while s < k && (is_prefix_word(w, s) || w.punct(s) == Some('.')) {
                 if w.is_word(s) && lexicon::is_title(w.word(s)) {
-                    titled = titled.or(Some(lexicon::gender_of(w.word(s))));
+                    titled = titled.or(Some(names::gender_of(w.word(s))));
                 }
                 s += 1;
             }
@@ -162,26 +163,26 @@ impl<'a> Resolver<'a> {
                 .rev()
                 .find(|&j| w.is_word(j) && lexicon::is_title(w.word(j)))
             {
-                titled = titled.or(Some(lexicon::gender_of(w.word(t))));
+                titled = titled.or(Some(names::gender_of(w.word(t))));
                 s = t + 1;
                 while s < k && w.punct(s) == Some('.') {
                     s += 1;
                 }
             }
             if s < k
-                && lexicon::gender_of(w.word(s)).is_none()
+                && names::gender_of(w.word(s)).is_none()
                 && let Some(j) =
-                    (s..k - 1).find(|&j| w.is_word(j) && lexicon::gender_of(w.word(j)).is_some())
+                    (s..k - 1).find(|&j| w.is_word(j) && names::gender_of(w.word(j)).is_some())
             {
                 s = j;
             }
             let shouting =
                 (s..k).all(|j| !w.is_word(j) || w.word(j).chars().all(|c| !c.is_lowercase()));
             if s < k && !shouting {
-                let g = lexicon::gender_of(w.word(s)).or(titled.flatten());
+                let g = names::gender_of(w.word(s)).or(titled.flatten());
                 let org = (s..k).any(|j| {
                     w.is_word(j)
-                        && (lexicon::is_org_word(w.word(j)) || lexicon::is_place_word(w.word(j)))
+                        && (names::is_org_word(w.word(j)) || names::is_place_word(w.word(j)))
                 });
                 if g.is_some() || titled.is_some() {
                     self.register(w, s, k, g, false);
@@ -381,7 +382,7 @@ impl<'a> Resolver<'a> {
         let last = surname(w.word(he - 1));
         let titled = (phrase.start..hs)
             .filter(|&i| w.is_word(i))
-            .find_map(|i| lexicon::gender_of(w.word(i)));
+            .find_map(|i| names::gender_of(w.word(i)));
         if let Some(&idx) = self.by_surname.get(last)
             && !(self.tentative[idx] && self.names[idx].1.is_none())
         {
@@ -391,11 +392,10 @@ impl<'a> Resolver<'a> {
             return self.person(idx);
         }
         let surface = &self.text[head[0]..head[1]];
-        let gender = lexicon::gender_of(w.word(hs)).or(titled);
+        let gender = names::gender_of(w.word(hs)).or(titled);
         // A name that speaks is a person, unless it reads as an organisation.
         let acronym = surface.len() >= 2 && surface.chars().all(|c| !c.is_lowercase());
-        let org = (phrase.start..phrase.end)
-            .any(|i| w.is_word(i) && lexicon::is_org_word(w.word(i)))
+        let org = (phrase.start..phrase.end).any(|i| w.is_word(i) && names::is_org_word(w.word(i)))
             || w.word(phrase.start).eq_ignore_ascii_case("the");
         let person = gender.is_some() || !(acronym || org);
         Speaker {
@@ -422,7 +422,7 @@ impl<'a> Resolver<'a> {
             name: name.clone(),
             person,
             gender: if person {
-                lexicon::gender_of(first)
+                names::gender_of(first)
             } else {
                 None
             },
