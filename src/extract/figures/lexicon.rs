@@ -4,6 +4,8 @@
 //! Every list is a `match` on a lower-cased word, which the compiler turns into a
 //! length-then-bytes comparison: no allocation, no hashing, no table to build.
 
+pub(super) use super::stopwords::is_stop;
+
 /// Lower-cases an ASCII word into `buf`; `None` for non-ASCII or long words, which
 /// are in none of the lists.
 pub(super) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
@@ -163,26 +165,33 @@ pub(super) fn currency_word(w: &str) -> Option<&'static str> {
     Some(match w {
         "dollars" | "dollar" | "dlrs" | "dlr" => "USD",
         "euros" | "euro" => "EUR",
-        "sterling" => "GBP",
+        "sterling" | "stg" => "GBP",
+        "francs" | "franc" => "CHF",
         "yen" => "JPY",
         "yuan" | "renminbi" => "CNY",
         "rupees" | "rupee" => "INR",
         "roubles" | "rubles" | "rouble" | "ruble" => "RUB",
         "hryvnias" | "hryvnia" => "UAH",
+        "soles" => "PEN",
+        "pesos" => "MXN",
+        "reais" => "BRL",
+        "lira" | "liras" => "TRY",
+        "zlotys" | "zloty" => "PLN",
         _ => return None,
     })
 }
 
-/// ISO 4217 code of dollars qualified by a country (`Canadian dollars`).
-pub(super) fn dollar_country(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "canadian" => "CAD",
-        "australian" => "AUD",
-        "singapore" => "SGD",
-        "taiwan" => "TWD",
-        "zealand" => "NZD",
-        "kong" => "HKD",
-        "us" | "u.s." | "american" => "USD",
+/// ISO 4217 code of a currency qualified by a country (`Canadian dollars`,
+/// `Swiss francs`), given the code of the currency word alone.
+pub(super) fn country_currency(w: &str, code: &'static str) -> Option<&'static str> {
+    Some(match (w, code) {
+        ("canadian", "USD") => "CAD",
+        ("australian", "USD") => "AUD",
+        ("singapore", "USD") => "SGD",
+        ("taiwan", "USD") => "TWD",
+        ("zealand", "USD") => "NZD",
+        ("kong", "USD") => "HKD",
+        ("french", "CHF") => "FRF",
         _ => return None,
     })
 }
@@ -391,211 +400,6 @@ pub(super) fn is_determiner(w: &str) -> bool {
             | "next"
             | "other"
             | "another"
-    )
-}
-
-/// Function words, pronouns and frequent verbs: none of them is a counted noun, so the
-/// noun run after a number stops at them.
-pub(super) fn is_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "and"
-            | "or"
-            | "but"
-            | "nor"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "from"
-            | "by"
-            | "with"
-            | "without"
-            | "into"
-            | "onto"
-            | "over"
-            | "under"
-            | "across"
-            | "after"
-            | "before"
-            | "since"
-            | "until"
-            | "during"
-            | "between"
-            | "among"
-            | "against"
-            | "per"
-            | "than"
-            | "as"
-            | "about"
-            | "around"
-            | "through"
-            | "throughout"
-            | "inside"
-            | "outside"
-            | "near"
-            | "off"
-            | "up"
-            | "down"
-            | "out"
-            | "via"
-            | "who"
-            | "whom"
-            | "whose"
-            | "which"
-            | "what"
-            | "where"
-            | "when"
-            | "while"
-            | "if"
-            | "so"
-            | "then"
-            | "there"
-            | "here"
-            | "it"
-            | "its"
-            | "they"
-            | "them"
-            | "their"
-            | "he"
-            | "him"
-            | "his"
-            | "she"
-            | "her"
-            | "we"
-            | "us"
-            | "our"
-            | "you"
-            | "your"
-            | "i"
-            | "me"
-            | "my"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "am"
-            | "has"
-            | "have"
-            | "had"
-            | "having"
-            | "do"
-            | "does"
-            | "did"
-            | "will"
-            | "would"
-            | "shall"
-            | "should"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "not"
-            | "no"
-            | "more"
-            | "less"
-            | "fewer"
-            | "most"
-            | "least"
-            | "each"
-            | "every"
-            | "all"
-            | "both"
-            | "some"
-            | "any"
-            | "other"
-            | "such"
-            | "only"
-            | "also"
-            | "still"
-            | "already"
-            | "yet"
-            | "again"
-            | "ago"
-            | "later"
-            | "earlier"
-            | "now"
-            | "today"
-            | "tonight"
-            | "yesterday"
-            | "tomorrow"
-            | "said"
-            | "say"
-            | "says"
-            | "told"
-            | "tell"
-            | "added"
-            | "according"
-            | "remain"
-            | "remains"
-            | "died"
-            | "die"
-            | "fled"
-            | "flee"
-            | "left"
-            | "went"
-            | "came"
-            | "come"
-            | "took"
-            | "take"
-            | "got"
-            | "get"
-            | "gave"
-            | "give"
-            | "made"
-            | "make"
-            | "held"
-            | "hold"
-            | "saw"
-            | "see"
-            | "won"
-            | "lost"
-            | "lose"
-            | "rose"
-            | "rise"
-            | "fell"
-            | "fall"
-            | "grew"
-            | "grow"
-            | "ran"
-            | "run"
-            | "met"
-            | "meet"
-            | "sent"
-            | "send"
-            | "spent"
-            | "spend"
-            | "paid"
-            | "pay"
-            | "cost"
-            | "costs"
-            | "voted"
-            | "vote"
-            | "apiece"
-            | "year-on-year"
-            | "respectively"
-            | "last"
-            | "next"
-            | "ahead"
-            | "away"
-            | "back"
-            | "even"
-            | "just"
-            | "nearly"
-            | "almost"
-            | "far"
     )
 }
 

@@ -229,3 +229,39 @@ fn seed_like_sentence_gives_both_troop_figures() {
         ]
     );
 }
+
+#[test]
+fn ing_word_before_a_noun_joins_the_unit_run() {
+    assert_eq!(
+        one("Savers lost a fifth of their purchasing power.").1,
+        unit("power")
+    );
+}
+
+#[test]
+fn partitive_takes_the_unit_of_the_whole() {
+    let all = figs("The party won 31.5 percent and 36 of the 100 seats.");
+    assert_eq!(all[1], (Some(36.0), unit("seats"), "36".into()));
+}
+
+#[test]
+fn magnitude_names_the_unit() {
+    assert_eq!(
+        one("A magnitude 6.1 earthquake struck the coast."),
+        (Some(6.1), unit("magnitude"), "magnitude 6.1".into())
+    );
+}
+
+#[test]
+fn head_is_the_last_plural_of_the_run() {
+    assert_eq!(one("Doctors saw 900 measles cases.").1, unit("cases"));
+    assert_eq!(one("There were two directors absent.").1, unit("directors"));
+}
+
+#[test]
+fn other_and_more_do_not_stop_the_run() {
+    assert_eq!(
+        one("Two other former guards were charged.").1,
+        unit("guards")
+    );
+}
