@@ -13,7 +13,7 @@
 //!
 //! - `lexicon`: what each word is to the grammar.
 //! - `tokens`: the sentence's tokens, with hyphen joins and numbers read.
-//! - `grammar`, `calendar`, `relative`: the patterns and the extents.
+//! - `grammar`, `calendar`, `relative`, `sets`: the patterns and the extents.
 //! - `resolve`, `value`: from meaning to TIMEX3 type and value.
 
 mod calendar;
@@ -21,6 +21,7 @@ mod grammar;
 mod lexicon;
 mod relative;
 mod resolve;
+mod sets;
 mod tokens;
 mod value;
 
