@@ -240,9 +240,14 @@ pub(super) fn place_after(s: &Sentence<'_>, k: usize) -> Option<usize> {
 /// Widens the figure's first token back over a qualifier (`more than`, `about`),
 /// never before `floor`.
 pub(super) fn qualifier_before(s: &Sentence<'_>, first: usize, floor: usize) -> usize {
+    if first == floor {
+        return first;
+    }
+    let last_word = s.key(first - 1);
+    let last_word = last_word.as_str();
     let mut best = first;
     for phrase in lexicon::QUALIFIERS {
-        if phrase.len() > first - floor {
+        if phrase[0] != last_word || phrase.len() > first - floor {
             continue;
         }
         let hit = phrase
