@@ -145,7 +145,7 @@ pub(super) fn unit_after(s: &Sentence<'_>, k: usize, form: Form) -> Option<UnitA
     while j < s.len() && j - start < 4 && s.kind(j) == Some(TokenKind::Word) {
         let key = s.key(j);
         let w = key.as_str();
-        if lexicon::is_time_unit(w) {
+        if lexicon::is_time_unit(w) || s.str(j).eq_ignore_ascii_case("o’clock") {
             if j == start {
                 return None;
             }

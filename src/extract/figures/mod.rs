@@ -230,7 +230,13 @@ fn figure_at(s: &Sentence<'_>, i: usize, floor: usize) -> Option<Found> {
     if core.money_only && currency.is_none() && !is_money(unit.as_deref()) {
         return None;
     }
-    if core.year_like && !year_is_count(unit.as_deref(), noun, after) {
+    // `at 2005 levels`, `in 1990 elections`: a year after a preposition.
+    let after_preposition = i > 0
+        && matches!(
+            s.key(i - 1).as_str(),
+            "at" | "in" | "since" | "from" | "by" | "to" | "until" | "before" | "after"
+        );
+    if core.year_like && (after_preposition || !year_is_count(unit.as_deref(), noun, after)) {
         return None;
     }
     if unit_end > after {

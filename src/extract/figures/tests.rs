@@ -276,3 +276,13 @@ fn prefilter_passes_sentences_with_numbers_and_skips_the_rest() {
         b"The minister met officials in the capital."
     ));
 }
+
+#[test]
+fn year_after_a_preposition_is_a_year() {
+    assert!(figs("Emissions fell to 2005 levels.").is_empty());
+}
+
+#[test]
+fn clock_with_a_curly_apostrophe_is_a_time() {
+    assert!(figs("They met at three o’clock.").is_empty());
+}
