@@ -35,7 +35,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("timex value", 95.0),
     ("timex type", 98.0),
     ("timex mod", 99.0),
-    ("events", 68.0),
+    ("events", 67.0),
     ("event dates", 68.0),
     ("dateline", 99.0),
     ("byline", 99.0),
