@@ -12,27 +12,35 @@
 //! `-v`. Sites and output live on tmpfs (`/dev/shm`) so the disk is not measured.
 //! Environment: `DATELINE_BENCH_RUNS` (runs per scenario, default 5; 3 at ≥ 100,000),
 //! `DATELINE_BENCH_DIR` (default `/dev/shm/dateline-bench`), `DATELINE_BENCH_SEED`
-//! (default 42), `DATELINE_BENCH_EDITS` (serve edits, default 20).
+//! (default 42), `DATELINE_BENCH_EDITS` (serve edits, default 20),
+//! `DATELINE_BENCH_SCENARIOS` (some of `cold,first,cached,edit`; all by default).
 
 mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use support::sitegen;
 use support::measure::{self, Run, median, summarise};
 use support::serve;
+use support::sitegen;
 
 const BIN: &str = env!("CARGO_BIN_EXE_dateline");
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     let result = match args.first().map(String::as_str) {
         Some("generate") => generate(&args[1..]),
         Some("build") => sizes(&args[1..]).and_then(|ns| build_benches(&ns)),
-        Some("serve") => sizes(&args[1..]).and_then(|ns| serve_bench(ns.first().copied().unwrap_or(10_000))),
+        Some("serve") => {
+            sizes(&args[1..]).and_then(|ns| serve_bench(ns.first().copied().unwrap_or(10_000)))
+        }
         None => build_benches(&[1_000, 10_000]).and_then(|()| serve_bench(10_000)),
-        Some(other) => Err(format!("unknown command `{other}`: generate DIR N [SEED] | build [N…] | serve [N]")),
+        Some(other) => Err(format!(
+            "unknown command `{other}`: generate DIR N [SEED] | build [N…] | serve [N]"
+        )),
     };
     if let Err(e) = result {
         eprintln!("error: {e}");
@@ -41,7 +49,10 @@ fn main() {
 }
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn seed() -> u64 {
@@ -49,7 +60,10 @@ fn seed() -> u64 {
 }
 
 fn sizes(args: &[String]) -> Result<Vec<usize>, String> {
-    let ns: Result<Vec<usize>, _> = args.iter().map(|a| a.replace(['_', ','], "").parse()).collect();
+    let ns: Result<Vec<usize>, _> = args
+        .iter()
+        .map(|a| a.replace(['_', ','], "").parse())
+        .collect();
     match ns {
         Ok(v) if v.is_empty() => Ok(vec![1_000, 10_000]),
         Ok(v) => Ok(v),
@@ -59,13 +73,21 @@ fn sizes(args: &[String]) -> Result<Vec<usize>, String> {
 
 /// The folder benches work in, on tmpfs.
 fn work_dir() -> Result<PathBuf, String> {
-    let dir = PathBuf::from(env_or("DATELINE_BENCH_DIR", "/dev/shm/dateline-bench".to_string()));
+    let dir = PathBuf::from(env_or(
+        "DATELINE_BENCH_DIR",
+        "/dev/shm/dateline-bench".to_string(),
+    ));
     let shm = Path::new("/dev/shm");
     let on_tmpfs = std::fs::read_to_string("/proc/mounts")
-        .map(|m| m.lines().any(|l| l.split_whitespace().nth(1) == Some("/dev/shm") && l.contains(" tmpfs ")))
+        .map(|m| {
+            m.lines()
+                .any(|l| l.split_whitespace().nth(1) == Some("/dev/shm") && l.contains(" tmpfs "))
+        })
         .unwrap_or(false);
     if dir.starts_with(shm) && !on_tmpfs {
-        return Err("/dev/shm is not a tmpfs here: set DATELINE_BENCH_DIR to a tmpfs folder".into());
+        return Err(
+            "/dev/shm is not a tmpfs here: set DATELINE_BENCH_DIR to a tmpfs folder".into(),
+        );
     }
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     Ok(dir)
@@ -75,7 +97,10 @@ fn generate(args: &[String]) -> Result<(), String> {
     let (Some(dir), Some(n)) = (args.first(), args.get(1)) else {
         return Err("usage: generate DIR N [SEED]".into());
     };
-    let n: usize = n.replace(['_', ','], "").parse().map_err(|e| format!("N: {e}"))?;
+    let n: usize = n
+        .replace(['_', ','], "")
+        .parse()
+        .map_err(|e| format!("N: {e}"))?;
     let seed = match args.get(2) {
         Some(s) => s.parse().map_err(|e| format!("SEED: {e}"))?,
         None => seed(),
@@ -94,7 +119,7 @@ fn generate(args: &[String]) -> Result<(), String> {
 }
 
 /// The scenarios measured at each size.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Scenario {
     /// `--no-cache` into an empty output folder.
     Cold,
@@ -117,6 +142,32 @@ impl Scenario {
     }
 }
 
+/// The scenarios to run: all, or those named in `DATELINE_BENCH_SCENARIOS`
+/// (comma-separated: `cold`, `first`, `cached`, `edit`).
+fn scenarios() -> Result<Vec<Scenario>, String> {
+    let all = [
+        Scenario::Cold,
+        Scenario::FirstCached,
+        Scenario::Cached,
+        Scenario::OneEdit,
+    ];
+    let Ok(names) = std::env::var("DATELINE_BENCH_SCENARIOS") else {
+        return Ok(all.to_vec());
+    };
+    names
+        .split(',')
+        .map(|n| match n.trim() {
+            "cold" => Ok(Scenario::Cold),
+            "first" => Ok(Scenario::FirstCached),
+            "cached" => Ok(Scenario::Cached),
+            "edit" => Ok(Scenario::OneEdit),
+            other => Err(format!(
+                "unknown scenario `{other}` (cold, first, cached, edit)"
+            )),
+        })
+        .collect()
+}
+
 fn build_benches(ns: &[usize]) -> Result<(), String> {
     let base = work_dir()?;
     eprintln!("binary: {BIN}\nwork dir: {} (tmpfs)", base.display());
@@ -125,10 +176,14 @@ fn build_benches(ns: &[usize]) -> Result<(), String> {
         let runs = env_or("DATELINE_BENCH_RUNS", if n >= 100_000 { 3 } else { 5 });
         let site = base.join(format!("site-{n}"));
         let t = std::time::Instant::now();
-        let entries = sitegen::ensure(&site, n, seed()).map_err(|e| format!("{}: {e}", site.display()))?;
-        eprintln!("site of {n} articles ready in {:.1} s", t.elapsed().as_secs_f64());
+        let entries =
+            sitegen::ensure(&site, n, seed()).map_err(|e| format!("{}: {e}", site.display()))?;
+        eprintln!(
+            "site of {n} articles ready in {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
         let out = base.join(format!("out-{n}"));
-        for scenario in [Scenario::Cold, Scenario::FirstCached, Scenario::Cached, Scenario::OneEdit] {
+        for scenario in scenarios()? {
             let measured = measure_scenario(&site, &out, &entries, scenario, runs)?;
             rows.push((n, scenario, measured));
             print_row(rows.last().expect("a row"));
@@ -151,7 +206,12 @@ fn measure_scenario(
     let log = site.with_extension("stderr.log");
     let build = |no_cache: bool| {
         let mut c = Command::new(BIN);
-        c.arg("build").arg("--root").arg(site).arg("--output").arg(out).arg("-v");
+        c.arg("build")
+            .arg("--root")
+            .arg(site)
+            .arg("--output")
+            .arg(out)
+            .arg("-v");
         if no_cache {
             c.arg("--no-cache");
         }
@@ -172,9 +232,12 @@ fn measure_scenario(
             Scenario::OneEdit => {
                 let e = &entries[(r * 7919) % entries.len()];
                 let path = site.join(&e.path);
-                let text = std::fs::read_to_string(&path).map_err(|err| format!("{}: {err}", path.display()))?;
-                let edited = format!("{text}\nOfficials said the review would continue (edit {r}).\n");
-                std::fs::write(&path, edited).map_err(|err| format!("{}: {err}", path.display()))?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|err| format!("{}: {err}", path.display()))?;
+                let edited =
+                    format!("{text}\nOfficials said the review would continue (edit {r}).\n");
+                std::fs::write(&path, edited)
+                    .map_err(|err| format!("{}: {err}", path.display()))?;
                 restore = Some((path, text));
             }
         }
@@ -190,7 +253,14 @@ fn measure_scenario(
 fn print_row((n, scenario, runs): &(usize, Scenario, Vec<Run>)) {
     let each: Vec<String> = runs
         .iter()
-        .map(|r| format!("{:.2}s/{:.0}MiB@{:.1}", r.wall.as_secs_f64(), r.max_rss_kib as f64 / 1024.0, r.load))
+        .map(|r| {
+            format!(
+                "{:.2}s/{:.0}MiB@{:.1}",
+                r.wall.as_secs_f64(),
+                r.max_rss_kib as f64 / 1024.0,
+                r.load
+            )
+        })
         .collect();
     eprintln!("  N={n} {}: {}", scenario.name(), each.join("  "));
 }
@@ -198,7 +268,10 @@ fn print_row((n, scenario, runs): &(usize, Scenario, Vec<Run>)) {
 fn print_table(rows: &[(usize, Scenario, Vec<Run>)]) {
     let step_names: Vec<String> = rows
         .iter()
-        .flat_map(|(_, _, runs)| runs.iter().flat_map(|r| r.steps.iter().map(|(s, _)| s.clone())))
+        .flat_map(|(_, _, runs)| {
+            runs.iter()
+                .flat_map(|r| r.steps.iter().map(|(s, _)| s.clone()))
+        })
         .fold(Vec::new(), |mut v, s| {
             if !v.contains(&s) {
                 v.push(s);
@@ -237,7 +310,8 @@ fn print_table(rows: &[(usize, Scenario, Vec<Run>)]) {
 fn serve_bench(n: usize) -> Result<(), String> {
     let base = work_dir()?;
     let site = base.join(format!("site-{n}"));
-    let entries = sitegen::ensure(&site, n, seed()).map_err(|e| format!("{}: {e}", site.display()))?;
+    let entries =
+        sitegen::ensure(&site, n, seed()).map_err(|e| format!("{}: {e}", site.display()))?;
     let edits = env_or("DATELINE_BENCH_EDITS", 20);
     let entry = entries
         .iter()
@@ -253,7 +327,8 @@ fn serve_bench(n: usize) -> Result<(), String> {
         first.as_secs_f64(),
         entry.path.display()
     );
-    let result = serve::subscribe(addr).and_then(|events| serve::edit_loop(addr, &site, &entry, &events, edits));
+    let result = serve::subscribe(addr)
+        .and_then(|events| serve::edit_loop(addr, &site, &entry, &events, edits));
     let _ = child.kill();
     let rss = measure::wait(child.id() as libc::pid_t)
         .map(|(_, u)| u.ru_maxrss as f64 / 1024.0)

@@ -29,7 +29,9 @@ pub fn run(mut cmd: Command, stderr_file: &Path) -> Result<Run, String> {
     cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(err);
     let load = load_average();
     let start = Instant::now();
-    let child = cmd.spawn().map_err(|e| format!("failed to start {cmd:?}: {e}"))?;
+    let child = cmd
+        .spawn()
+        .map_err(|e| format!("failed to start {cmd:?}: {e}"))?;
     let (status, usage) = wait(child.id() as libc::pid_t)?;
     let wall = start.elapsed();
     let text = std::fs::read_to_string(stderr_file).unwrap_or_default();
@@ -97,7 +99,11 @@ pub fn median(xs: &[f64]) -> f64 {
     }
     v.sort_by(f64::total_cmp);
     let m = v.len() / 2;
-    if v.len() % 2 == 1 { v[m] } else { (v[m - 1] + v[m]) / 2.0 }
+    if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2.0
+    }
 }
 
 /// The medians of a set of runs: wall seconds, peak MiB, CPU seconds, load, and each step.

@@ -2,9 +2,10 @@
 //! `story`, `sitegen`), measuring child processes (`measure`) and the live-reload
 //! client (`serve`).
 
-pub mod sitegen;
 pub mod measure;
 pub mod serve;
+pub mod sitegen;
 pub mod story;
+#[rustfmt::skip]
 pub mod vocab;
 pub mod world;

@@ -78,7 +78,11 @@ pub fn subscribe(addr: SocketAddr) -> Result<mpsc::Receiver<Instant>, String> {
     std::thread::spawn(move || {
         let mut pending = String::new();
         loop {
-            let data = if chunked { read_chunk(&mut r) } else { read_some(&mut r) };
+            let data = if chunked {
+                read_chunk(&mut r)
+            } else {
+                read_some(&mut r)
+            };
             let Some(data) = data else { return };
             pending.push_str(&String::from_utf8_lossy(&data));
             while let Some(nl) = pending.find('\n') {
@@ -120,7 +124,11 @@ fn read_some(r: &mut BufReader<TcpStream>) -> Option<Vec<u8>> {
 pub fn get(addr: SocketAddr, path: &str) -> Result<Vec<u8>, String> {
     let mut s = TcpStream::connect(addr).map_err(|e| format!("connect {addr}: {e}"))?;
     s.set_nodelay(true).ok();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").map_err(|e| e.to_string())?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     s.read_to_end(&mut out).map_err(|e| e.to_string())?;
     Ok(out)
@@ -136,10 +144,15 @@ pub fn edit_loop(
     edits: usize,
 ) -> Result<Vec<Edit>, String> {
     let path = root.join(&entry.path);
-    let original = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let original =
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let page = get(addr, &entry.url)?;
     if !page.starts_with(b"HTTP/1.1 200") {
-        return Err(format!("{} is not served: {}", entry.url, String::from_utf8_lossy(&page[..page.len().min(80)])));
+        return Err(format!(
+            "{} is not served: {}",
+            entry.url,
+            String::from_utf8_lossy(&page[..page.len().min(80)])
+        ));
     }
     let mut out = Vec::new();
     let result = (|| {

@@ -73,7 +73,9 @@ pub fn ensure(dir: &Path, n: usize, seed: u64) -> io::Result<Vec<Entry>> {
         Ok(s) if s == stamp(n, seed) => return read_manifest(dir),
         Ok(_) => fs::remove_dir_all(dir)?,
         Err(_) if dir.join("content").exists() => {
-            return Err(io::Error::other("holds a content folder that is not a generated site"));
+            return Err(io::Error::other(
+                "holds a content folder that is not a generated site",
+            ));
         }
         Err(_) => {}
     }
@@ -110,7 +112,8 @@ enum Kind {
 /// file text.
 pub fn article(seed: u64, i: usize, variant: u64) -> (Entry, String) {
     let mut rng = Rng::new(seed, i as u64 + (variant << 40));
-    let day = NaiveDate::from_ymd_opt(2005, 1, 1).expect("a date") + Duration::days(rng.below(7305) as i64);
+    let day = NaiveDate::from_ymd_opt(2005, 1, 1).expect("a date")
+        + Duration::days(rng.below(7305) as i64);
     let kind = match rng.below(100) {
         0..45 => Kind::Toml,
         45..70 => Kind::Yaml,
@@ -127,8 +130,16 @@ pub fn article(seed: u64, i: usize, variant: u64) -> (Entry, String) {
     let words_wanted = rng.range(640, 760);
     let authors: Vec<String> = (0..rng.range(1, 2)).map(|_| journalist(&mut rng)).collect();
     let trailer_names = (journalist(&mut rng), journalist(&mut rng));
-    let subhead_at = if kind != Kind::Wire && rng.chance(35) { rng.range(4, 7) } else { 0 };
-    let list_at = if kind != Kind::Wire && rng.chance(15) { rng.range(3, 8) } else { 0 };
+    let subhead_at = if kind != Kind::Wire && rng.chance(35) {
+        rng.range(4, 7)
+    } else {
+        0
+    };
+    let list_at = if kind != Kind::Wire && rng.chance(15) {
+        rng.range(3, 8)
+    } else {
+        0
+    };
     let byline = rng.chance(30);
 
     let mut story = Story::cast(&mut rng, day, quotes);
@@ -161,7 +172,9 @@ pub fn article(seed: u64, i: usize, variant: u64) -> (Entry, String) {
             paras.push(format!("## {}", story.rng.pick(SUBHEADS)));
         }
         let p = if k == list_at {
-            let items: Vec<String> = (0..3).map(|_| format!("- {}", capitalise(&story.paragraph()))).collect();
+            let items: Vec<String> = (0..3)
+                .map(|_| format!("- {}", capitalise(&story.paragraph())))
+                .collect();
             items.join("\n")
         } else {
             story.paragraph()
@@ -188,10 +201,21 @@ pub fn article(seed: u64, i: usize, variant: u64) -> (Entry, String) {
         Kind::Toml | Kind::Yaml => {
             let offset = FixedOffset::east_opt(offset_hours * 3600).expect("an offset");
             let local = day.and_hms_opt(hour, minute, 0).expect("a time");
-            let at = offset.from_local_datetime(&local).single().expect("a fixed offset");
+            let at = offset
+                .from_local_datetime(&local)
+                .single()
+                .expect("a fixed offset");
             let date_only = kind == Kind::Yaml && story.rng.chance(20);
-            let date_text = if date_only { stamp_date.clone() } else { at.to_rfc3339() };
-            let url_day = if date_only { day } else { at.with_timezone(&Utc).date_naive() };
+            let date_text = if date_only {
+                stamp_date.clone()
+            } else {
+                at.to_rfc3339()
+            };
+            let url_day = if date_only {
+                day
+            } else {
+                at.with_timezone(&Utc).date_naive()
+            };
             let fm = if kind == Kind::Toml {
                 toml_front_matter(&headline, &date_text, &authors, &tags, location)
             } else {
@@ -200,7 +224,10 @@ pub fn article(seed: u64, i: usize, variant: u64) -> (Entry, String) {
             ("md", format!("{fm}\n{body}\n"), url_day)
         }
     };
-    let path = PathBuf::from(format!("content/{}/{stamp_date}-{slug}.{ext}", &stamp_date[..4]));
+    let path = PathBuf::from(format!(
+        "content/{}/{stamp_date}-{slug}.{ext}",
+        &stamp_date[..4]
+    ));
     let url = format!("/{}/{slug}/", url_day.format("%Y/%m/%d"));
     (
         Entry {
@@ -212,7 +239,13 @@ pub fn article(seed: u64, i: usize, variant: u64) -> (Entry, String) {
     )
 }
 
-fn toml_front_matter(title: &str, date: &str, authors: &[String], tags: &[String], location: &str) -> String {
+fn toml_front_matter(
+    title: &str,
+    date: &str,
+    authors: &[String],
+    tags: &[String],
+    location: &str,
+) -> String {
     let list = |xs: &[String]| xs.iter().map(|x| quoted(x)).collect::<Vec<_>>().join(", ");
     let who = if authors.len() == 1 {
         format!("author = {}", quoted(&authors[0]))
@@ -227,7 +260,13 @@ fn toml_front_matter(title: &str, date: &str, authors: &[String], tags: &[String
     )
 }
 
-fn yaml_front_matter(title: &str, date: &str, authors: &[String], tags: &[String], location: &str) -> String {
+fn yaml_front_matter(
+    title: &str,
+    date: &str,
+    authors: &[String],
+    tags: &[String],
+    location: &str,
+) -> String {
     let mut s = format!("---\ntitle: {}\ndate: {date}\nauthors:\n", quoted(title));
     for a in authors {
         let _ = writeln!(s, "  - {}", quoted(a));

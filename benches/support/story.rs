@@ -145,13 +145,13 @@ impl<'r> Story<'r> {
         fill(t, &mut s, |key, out| match key {
             "Org" => out.push_str(&org),
             "org2" => out.push_str(&org2),
-            "action" => out.push_str(*self.rng.pick(topic.actions)),
+            "action" => out.push_str(self.rng.pick::<&str>(topic.actions)),
             "thing" => out.push_str(self.thing.trim_start_matches("the ")),
             "Thing" => out.push_str(&capitalise(self.thing)),
             "surname" => out.push_str(&self.people[0].0.surname),
             "place" => out.push_str(CITIES[self.city].0),
-            "counted" => out.push_str(*self.rng.pick(topic.counted)),
-            "n" => out.push_str(*self.rng.pick(NUMBER_WORDS)),
+            "counted" => out.push_str(self.rng.pick::<&str>(topic.counted)),
+            "n" => out.push_str(self.rng.pick::<&str>(NUMBER_WORDS)),
             _ => {}
         });
         capitalise(&s)
@@ -168,7 +168,11 @@ impl<'r> Story<'r> {
                 self.rng.pick(vocab::AGENCIES)
             ),
             1 => format!("{city} —"),
-            _ => format!("{city}, {} {} -", MONTHS[self.date.month0() as usize], self.date.day()),
+            _ => format!(
+                "{city}, {} {} -",
+                MONTHS[self.date.month0() as usize],
+                self.date.day()
+            ),
         }
     }
 
@@ -283,7 +287,10 @@ impl<'r> Story<'r> {
     /// A relative date expression.
     fn relative(&mut self) -> String {
         match self.rng.below(8) {
-            0 => format!("on {}", WEEKDAYS[self.date.weekday().num_days_from_monday() as usize]),
+            0 => format!(
+                "on {}",
+                WEEKDAYS[self.date.weekday().num_days_from_monday() as usize]
+            ),
             1 => "last week".into(),
             2 => "yesterday".into(),
             3 => "earlier this month".into(),
@@ -334,8 +341,16 @@ impl<'r> Story<'r> {
     fn money(&mut self) -> String {
         let sym = *self.rng.pick(&["$", "€", "£"]);
         match self.rng.below(4) {
-            0 => format!("{sym}{}.{} million", self.rng.range(1, 950), self.rng.below(10)),
-            1 => format!("{sym}{}.{} billion", self.rng.range(1, 40), self.rng.below(10)),
+            0 => format!(
+                "{sym}{}.{} million",
+                self.rng.range(1, 950),
+                self.rng.below(10)
+            ),
+            1 => format!(
+                "{sym}{}.{} billion",
+                self.rng.range(1, 40),
+                self.rng.below(10)
+            ),
             2 => format!("{sym}{}", thousands(self.rng.range(10, 999) * 1000)),
             _ => format!("{} million euros", self.rng.range(2, 900)),
         }
@@ -405,7 +420,10 @@ impl<'r> Story<'r> {
             "money" | "money2" => self.money(),
             "pct" | "pct2" => self.percent(),
             "more_or_less" => (*self.rng.pick(&["more", "less"])).into(),
-            "role_word" => (*self.rng.pick(&["spokesperson", "finance director", "chair"])).into(),
+            "role_word" => (*self
+                .rng
+                .pick(&["spokesperson", "finance director", "chair"]))
+            .into(),
             "org" => format!("the {}", world::org_name(self.orgs[0].0).1),
             "claim" => {
                 let t = *self.rng.pick(CLAIMS);
@@ -443,7 +461,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);

@@ -9,8 +9,8 @@
 //! one.
 
 use super::vocab::{
-    self, CITIES, FIELDS, Field, GIVEN, GLOBAL_ORGS, ORG_ADJECTIVES, ORG_NOUNS, ROLES, SURNAME_ENDS, SURNAME_STARTS,
-    SURNAMES, TITLES,
+    self, CITIES, FIELDS, Field, GIVEN, GLOBAL_ORGS, ORG_ADJECTIVES, ORG_NOUNS, ROLES,
+    SURNAME_ENDS, SURNAME_STARTS, SURNAMES, TITLES,
 };
 
 /// A small, fast, seeded random source (SplitMix64): the same seed gives the same
@@ -33,7 +33,7 @@ impl Rng {
 
     /// A number in `0..n` (`n > 0`).
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 11) as u128 * n as u128 >> 53) as usize
+        (((self.next_u64() >> 11) as u128 * n as u128) >> 53) as usize
     }
 
     /// A number in `lo..=hi`.
@@ -120,7 +120,7 @@ pub fn person(rank: usize) -> Person {
         let (r, f) = ROLES[(h >> 8) as usize % ROLES.len()];
         (None, Some(r), f)
     };
-    let org = if (h >> 20) % 10 == 0 {
+    let org = if (h >> 20).is_multiple_of(10) {
         Org::Global((h >> 24) as usize % GLOBAL_ORGS.len())
     } else {
         Org::Invented(org_of_field((h >> 24) as usize % ORGS, field))
