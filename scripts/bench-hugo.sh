@@ -96,30 +96,30 @@ OUT_D=$WORK/out-dateline-$N
 TIMES=$(mktemp)
 trap 'rm -f "$TIMES"' EXIT
 load() { cut -d' ' -f1 /proc/loadavg; }
-measure() { # measure OUT COMMAND… → prints "SECONDS KIB"
+measure() { # measure OUT COMMAND… → prints "WALL_SECONDS KIB CPU_SECONDS"
     rm -rf "$1"; shift
-    /usr/bin/time -f '%e %M' -o "$TIMES" "$@" >/dev/null 2>"$TIMES.err" || { cat "$TIMES.err" >&2; exit 1; }
-    tail -n1 "$TIMES"
+    /usr/bin/time -f '%e %M %U %S' -o "$TIMES" "$@" >/dev/null 2>"$TIMES.err" || { cat "$TIMES.err" >&2; exit 1; }
+    tail -n1 "$TIMES" | awk '{print $1, $2, $3 + $4}'
 }
 
 echo "hugo $(hugo version | awk '{print $2}'), dateline $("$DATELINE" --version | awk '{print $2}'); N=$N, $RUNS runs each, output in $WORK" >&2
-hugo_s=() hugo_k=() dl_s=() dl_k=()
+hugo_s=() hugo_k=() hugo_c=() dl_s=() dl_k=() dl_c=()
 for ((i = 1; i <= RUNS; i++)); do
     l1=$(load)
-    read -r s k < <(measure "$OUT_H" hugo --source "$HSITE" --destination "$OUT_H" --quiet)
-    hugo_s+=("$s") hugo_k+=("$k")
+    read -r s k c < <(measure "$OUT_H" hugo --source "$HSITE" --destination "$OUT_H" --quiet)
+    hugo_s+=("$s") hugo_k+=("$k") hugo_c+=("$c")
     l2=$(load)
-    read -r s2 k2 < <(measure "$OUT_D" "$DATELINE" build --root "$SITE" --output "$OUT_D" --no-cache -q)
-    dl_s+=("$s2") dl_k+=("$k2")
-    printf 'run %d: hugo %6.2f s %5d MiB (load %s) | dateline %6.2f s %5d MiB (load %s)\n' \
-        "$i" "$s" $((k / 1024)) "$l1" "$s2" $((k2 / 1024)) "$l2"
+    read -r s2 k2 c2 < <(measure "$OUT_D" "$DATELINE" build --root "$SITE" --output "$OUT_D" --no-cache -q)
+    dl_s+=("$s2") dl_k+=("$k2") dl_c+=("$c2")
+    printf 'run %d: hugo %6.2f s %5d MiB cpu %6.2f s (load %s) | dateline %6.2f s %5d MiB cpu %6.2f s (load %s)\n' \
+        "$i" "$s" $((k / 1024)) "$c" "$l1" "$s2" $((k2 / 1024)) "$c2" "$l2"
 done
 rm -rf "$OUT_H" "$OUT_D" "$TIMES.err"
 
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
-hs=$(median "${hugo_s[@]}") hk=$(median "${hugo_k[@]}")
-ds=$(median "${dl_s[@]}") dk=$(median "${dl_k[@]}")
-awk -v n="$N" -v hs="$hs" -v hk="$hk" -v ds="$ds" -v dk="$dk" 'BEGIN {
-    printf "median N=%d: hugo %.2f s %.0f MiB | dateline %.2f s %.0f MiB | dateline/hugo wall %.2f, memory %.2f\n",
-        n, hs, hk / 1024, ds, dk / 1024, ds / hs, dk / hk
+hs=$(median "${hugo_s[@]}") hk=$(median "${hugo_k[@]}") hc=$(median "${hugo_c[@]}")
+ds=$(median "${dl_s[@]}") dk=$(median "${dl_k[@]}") dc=$(median "${dl_c[@]}")
+awk -v n="$N" -v hs="$hs" -v hk="$hk" -v hc="$hc" -v ds="$ds" -v dk="$dk" -v dc="$dc" 'BEGIN {
+    printf "median N=%d: hugo %.2f s %.0f MiB cpu %.2f s | dateline %.2f s %.0f MiB cpu %.2f s\n", n, hs, hk / 1024, hc, ds, dk / 1024, dc
+    printf "dateline/hugo: wall %.2f, peak memory %.2f, cpu %.2f\n", ds / hs, dk / hk, dc / hc
 }'
