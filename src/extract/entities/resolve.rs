@@ -9,6 +9,7 @@
 //! names found in the body.
 
 use super::mentions::{Candidate, Evidence, KNOWN_WEIGHT};
+use super::words;
 use super::{Found, Mention};
 use crate::extract::knowledge::{EntityId, EntityKind, FastMap, Knowledge, phrase_key};
 use crate::extract::segment::{self, TokenKind};
@@ -48,6 +49,9 @@ struct Clusters {
     by_key: FastMap<String, usize>,
     /// Lower-case last name of a person → cluster.
     by_surname: FastMap<String, usize>,
+    /// Lower-case name without its last word, for names ending in an organisation or
+    /// place word (`ebro` for `Ebro River`, `acme` for `Acme Corp`) → cluster.
+    by_head: FastMap<String, usize>,
 }
 
 impl Clusters {
@@ -169,7 +173,9 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
             .filter(|_| c.tokens == 1 || c.known.is_none());
         if c.weak {
             // Only a name the rest of the text confirms.
-            assigned[i] = person.or_else(|| cl.by_key.get(&key).copied());
+            assigned[i] = person
+                .or_else(|| cl.by_key.get(&key).copied())
+                .or_else(|| cl.by_head.get(&key).copied());
             continue;
         }
         let idx = match (person, c.known) {
@@ -182,11 +188,16 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
                     k
                 }
             },
-            (None, None) => match cl.by_key.get(&key) {
+            (None, None) => match cl.by_key.get(&key).or_else(|| cl.by_head.get(&key)) {
                 Some(&k) => k,
                 None => cl.new_cluster(None),
             },
         };
+        if let Some((head, last)) = key.rsplit_once(' ') {
+            if c.known.is_none() && (words::is_org_word(last) || words::is_place_word(last)) {
+                cl.by_head.entry(head.to_string()).or_insert(idx);
+            }
+        }
         cl.by_key.entry(key).or_insert(idx);
         assigned[i] = Some(idx);
     }

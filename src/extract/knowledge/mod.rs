@@ -258,7 +258,8 @@ impl Knowledge {
 
     /// The longest entity form, demonym and title starting at `tokens[start]`.
     ///
-    /// `buf` is scratch space, reused so that lookups do not allocate.
+    /// An entity form may end in a possessive (`Iraq’s`). `buf` is scratch space, reused
+    /// so that lookups do not allocate.
     pub fn match_at(
         &self,
         text: &str,
@@ -278,10 +279,17 @@ impl Knowledge {
                 buf.push(' ');
                 push_key(buf, tokens[start + n - 1].text(text));
             }
+            let seen = &text[tokens[start].span[0]..tokens[start + n - 1].span[1]];
             if let Some(form) = self.forms.get(buf.as_str()) {
-                let seen = &text[tokens[start].span[0]..tokens[start + n - 1].span[1]];
                 if capitals_kept(&form.written, seen) {
                     out.entity = Some((n, form.id));
+                }
+            } else if let Some(stem) = buf.strip_suffix("'s") {
+                // A possessive ends the phrase: `Elena Vasquez’s`.
+                if let Some(form) = self.forms.get(stem) {
+                    if capitals_kept(&form.written, seen) {
+                        out.entity = Some((n, form.id));
+                    }
                 }
             }
             if let Some(&id) = self.demonyms.get(buf.as_str()) {

@@ -119,12 +119,29 @@ impl<'a> Reader<'a> {
             if words::is_place_preposition(k) {
                 c.evidence.place += 2;
             } else if k == "the" {
-                c.evidence.org += 2;
+                // `in the Pyrenees` names a place, `the Taliban said` more often a group.
+                let after_preposition = p
+                    .checked_sub(1)
+                    .is_some_and(|q| self.is_word(q) && words::is_place_preposition(self.key(q)));
+                if after_preposition {
+                    c.evidence.place += 2;
+                } else {
+                    c.evidence.org += 2;
+                }
             } else if words::is_reporting_verb(k) {
                 c.evidence.person += 3;
             }
         }
         let after_name = if c.stripped_s { e + 1 } else { e };
+        // The agency of a dateline: `BAGHDAD, March 7 (Reuters) -`.
+        let in_brackets = s > 0
+            && self.word(s - 1) == "("
+            && after_name + 1 < self.toks.len()
+            && self.word(after_name) == ")"
+            && matches!(self.word(after_name + 1), "-" | "—" | "–");
+        if in_brackets && c.known.is_none() {
+            c.evidence.org += 6;
+        }
         if self.is_word(after_name) {
             let k = self.key(after_name);
             if words::is_reporting_verb(k) {
@@ -188,7 +205,10 @@ impl<'a> Reader<'a> {
         let mut has_title = false;
         while e < self.toks.len() && e - start < 8 {
             let w = self.word(e);
-            if matches!(w, "," | "." | ";" | ")") {
+            // A relative clause ends the role: `a minister who heads the delegation`.
+            if matches!(w, "," | "." | ";" | ")")
+                || matches!(self.key(e), "who" | "whose" | "which" | "that" | "whom")
+            {
                 break;
             }
             if !self.is_word(e) && !matches!(w, "’" | "'") {
@@ -199,7 +219,9 @@ impl<'a> Reader<'a> {
             }
             e += 1;
         }
-        let closed = e == self.toks.len() || matches!(self.word(e), "," | "." | ";" | ")");
+        let closed = e == self.toks.len()
+            || matches!(self.word(e), "," | "." | ";" | ")")
+            || matches!(self.key(e), "who" | "whose" | "which" | "that" | "whom");
         if !has_title || !closed || e == s {
             return None;
         }

@@ -509,7 +509,8 @@ impl<'a> Reader<'a> {
                     };
                     // A title makes a following one-word place a person: `President Austin`.
                     if role.is_some() && (entity.kind == EntityKind::Person || person_like) {
-                        let mut c = self.candidate(s, e, None);
+                        let known = (entity.kind == EntityKind::Person).then_some(id);
+                        let mut c = self.candidate(s, e, known);
                         self.add_role(&mut c, role.take());
                         out.push(c);
                         continue;
