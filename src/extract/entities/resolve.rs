@@ -66,35 +66,33 @@ impl Clusters {
 
 /// The form a candidate stands for: its text, or its stem when the `s` is a stripped
 /// possessive (`Bidens’` → `Biden`) that the text or the knowledge confirms.
-fn candidate_form<'t>(
+fn candidate_form<'t, 'c>(
     text: &'t str,
-    c: &Candidate,
+    c: &'c Candidate,
     kb: &Knowledge,
     clusters: &Clusters,
     person: bool,
-) -> &'t str {
+) -> (&'t str, &'c str) {
     let full = &text[c.span[0]..c.span[1]];
-    if !c.stripped_s {
-        return full;
+    let full_key = c.key.as_str();
+    if !c.stripped_s || !full_key.ends_with('s') || !full.ends_with(['s', 'S']) {
+        return (full, full_key);
     }
-    let stem = &full[..full.len() - 1];
-    let stem_key = phrase_key(stem);
-    let full_key = phrase_key(full);
+    let stem = (&full[..full.len() - 1], &full_key[..full_key.len() - 1]);
     let known = |k: &str| clusters.by_key.contains_key(k) || clusters.by_surname.contains_key(k);
-    if known(&stem_key) || kb.lookup(stem).is_some() {
+    if known(stem.1) || kb.lookup(stem.0).is_some() {
         return stem;
     }
-    if known(&full_key) || kb.lookup(full).is_some() {
-        return full;
+    if known(full_key) || kb.lookup(full).is_some() {
+        return (full, full_key);
     }
-    let last = full_key.rsplit(' ').next().unwrap_or("");
-    let last_stem = stem_key.rsplit(' ').next().unwrap_or("");
     // `Jones’` keeps its `s`: a common surname ends in it and the stem is none.
-    let s_belongs = kb.is_surname(last) && !kb.is_surname(last_stem);
+    let s_belongs =
+        kb.is_surname(last_token_key(full_key)) && !kb.is_surname(last_token_key(stem.1));
     if person && !s_belongs {
         return stem;
     }
-    full
+    (full, full_key)
 }
 
 fn last_token_key(key: &str) -> &str {
@@ -123,8 +121,8 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
             if assigned[i].is_some() || !enough || c.weak || !is_person(c, kb) {
                 continue;
             }
-            let form = candidate_form(text, c, kb, &cl, true);
-            let key = phrase_key(form);
+            let (_, key) = candidate_form(text, c, kb, &cl, true);
+            let key = key.to_string();
             let idx = match (c.known, cl.by_key.get(&key), cl.by_surname.get(&key)) {
                 (Some(id), _, _) => *cl.by_known.entry(id).or_insert_with(|| cl.list.len()),
                 (None, Some(&k), _) | (None, None, Some(&k)) => k,
@@ -147,8 +145,8 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
         if assigned[i].is_some() {
             continue;
         }
-        let form = candidate_form(text, c, kb, &cl, false);
-        let mut key = phrase_key(form);
+        let (_, key) = candidate_form(text, c, kb, &cl, false);
+        let mut key = key.to_string();
         // A known place the text uses as something else (a town's team: `Leeds beat
         // Chelsea`) is another entity than the place.
         let mut c = c.clone();
@@ -222,7 +220,7 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
         let Some(idx) = assigned[i].map(|k| find(&redirect, k)) else {
             continue;
         };
-        let form = candidate_form(text, c, kb, &cl, is_person(c, kb));
+        let (form, _) = candidate_form(text, c, kb, &cl, is_person(c, kb));
         let cluster = &mut cl.list[idx];
         cluster.add(form, c.tokens, c.span);
         if let Some(id) = c.known.filter(|id| cluster.known == Some(*id)) {

@@ -136,6 +136,39 @@ pub struct Knowledge {
     conflicts: Vec<AliasConflict>,
 }
 
+/// The lookup keys of a sentence's tokens, computed once (see [`push_key`]).
+#[derive(Clone, Debug, Default)]
+pub struct TokenKeys {
+    lower: String,
+    ranges: Vec<[u32; 2]>,
+}
+
+impl TokenKeys {
+    /// The keys of `tokens` of `text`.
+    pub fn new(text: &str, tokens: &[Token]) -> TokenKeys {
+        let mut lower = String::with_capacity(
+            tokens
+                .last()
+                .map_or(0, |t| t.span[1])
+                .saturating_sub(tokens.first().map_or(0, |t| t.span[0]))
+                + 8,
+        );
+        let mut ranges = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let start = lower.len() as u32;
+            push_key(&mut lower, t.text(text));
+            ranges.push([start, lower.len() as u32]);
+        }
+        TokenKeys { lower, ranges }
+    }
+
+    /// The key of token `i`.
+    pub fn get(&self, i: usize) -> &str {
+        let [s, e] = self.ranges[i];
+        &self.lower[s as usize..e as usize]
+    }
+}
+
 /// Appends the lookup key of one token: lower case, curly apostrophes made straight.
 pub fn push_key(buf: &mut String, token: &str) {
     for c in token.chars() {
@@ -264,21 +297,21 @@ impl Knowledge {
         &self,
         text: &str,
         tokens: &[Token],
+        keys: &TokenKeys,
         start: usize,
         buf: &mut String,
     ) -> PhraseMatches<'_> {
         let mut out = PhraseMatches::default();
-        buf.clear();
-        push_key(buf, tokens[start].text(text));
-        let Some(&max) = self.prefixes.get(buf.as_str()) else {
+        let Some(&max) = self.prefixes.get(keys.get(start)) else {
             return out;
         };
+        buf.clear();
         let max = usize::from(max).min(tokens.len() - start);
         for n in 1..=max {
             if n > 1 {
                 buf.push(' ');
-                push_key(buf, tokens[start + n - 1].text(text));
             }
+            buf.push_str(keys.get(start + n - 1));
             let seen = &text[tokens[start].span[0]..tokens[start + n - 1].span[1]];
             if let Some(form) = self.forms.get(buf.as_str()) {
                 if capitals_kept(&form.written, seen) {

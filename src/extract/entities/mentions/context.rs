@@ -59,7 +59,9 @@ impl<'a> Reader<'a> {
             let modifier = words::is_role_modifier(self.key(from - 1))
                 || (w.starts_with(char::is_uppercase) && {
                     let mut buf = self.scratch.borrow_mut();
-                    let m = self.kb.match_at(self.text, &self.toks, from - 1, &mut buf);
+                    let m = self
+                        .kb
+                        .match_at(self.text, &self.toks, &self.keys, from - 1, &mut buf);
                     m.demonym.is_some_and(|d| d.0 == 1) || m.entity.is_some_and(|d| d.0 == 1)
                 });
             if !modifier {
@@ -178,7 +180,7 @@ impl<'a> Reader<'a> {
             let mut buf = self.scratch.borrow_mut();
             let m = self
                 .kb
-                .match_at(self.text, &self.toks, after_name + 1, &mut buf);
+                .match_at(self.text, &self.toks, &self.keys, after_name + 1, &mut buf);
             drop(buf);
             if let Some((_, id)) = m.entity
                 && self.kb.entity(id).kind == EntityKind::Place

@@ -15,7 +15,7 @@ mod context;
 
 use super::words;
 use crate::extract::Span;
-use crate::extract::knowledge::{EntityId, EntityKind, Knowledge, Title, push_key};
+use crate::extract::knowledge::{EntityId, EntityKind, Knowledge, Title, TokenKeys};
 use crate::extract::segment::{Token, TokenKind};
 
 /// The weight of a gazetteer match for its entity's kind, against the text's evidence:
@@ -62,6 +62,8 @@ impl Evidence {
 pub struct Candidate {
     /// The name as written, without a possessive `’s`.
     pub span: Span,
+    /// The lookup key of the name (see [`crate::extract::knowledge::phrase_key`]).
+    pub key: String,
     /// Number of tokens of the name.
     pub tokens: usize,
     /// The known entity the gazetteer matched, if any.
@@ -84,6 +86,10 @@ pub struct Candidate {
 /// starts with a capital or is a name particle (`Al-Sudani`, `al-Sudani`, not
 /// `Iranian-backed`).
 fn is_name_word(word: &str) -> bool {
+    let first = word.as_bytes().first().copied().unwrap_or(b' ');
+    if first.is_ascii_lowercase() && !word.contains('-') {
+        return false;
+    }
     let mut has_capital = false;
     for part in word.split('-') {
         let Some(first) = part.chars().next() else {
@@ -121,9 +127,8 @@ struct Reader<'a> {
     /// A row of a results table: names and numbers, no lowercase words
     /// (`Arbroath 2 Stenhousemuir 0`).
     table_row: bool,
-    /// Lower-case keys of all tokens, one after the other; `keys` has each one's range.
-    lower: String,
-    keys: Vec<[u32; 2]>,
+    /// Lower-case keys of the tokens.
+    keys: TokenKeys,
     /// Whether each token can be part of a name.
     name: Vec<bool>,
     buf: String,
@@ -158,16 +163,11 @@ pub fn sentence_candidates(
     let toks = crate::extract::segment::tokens(text, span);
     let shouting = is_shouting(text, &toks);
     let numbers = toks.iter().filter(|t| t.kind == TokenKind::Number).count();
-    let mut lower = String::with_capacity(span[1] - span[0] + 8);
-    let mut keys = Vec::with_capacity(toks.len());
-    let mut name = Vec::with_capacity(toks.len());
-    for t in &toks {
-        let start = lower.len() as u32;
-        let w = t.text(text);
-        push_key(&mut lower, w);
-        keys.push([start, lower.len() as u32]);
-        name.push(t.kind == TokenKind::Word && is_name_word(w));
-    }
+    let keys = TokenKeys::new(text, &toks);
+    let name = toks
+        .iter()
+        .map(|t| t.kind == TokenKind::Word && is_name_word(t.text(text)))
+        .collect();
     let table_row = is_table_row(text, &toks);
     let mut r = Reader {
         text,
@@ -176,7 +176,6 @@ pub fn sentence_candidates(
         shouting,
         numbers,
         table_row,
-        lower,
         keys,
         name,
         buf: String::new(),
@@ -250,8 +249,7 @@ impl<'a> Reader<'a> {
 
     /// The lower-case key of token `i` (curly apostrophes made straight).
     fn key(&self, i: usize) -> &str {
-        let [s, e] = self.keys[i];
-        &self.lower[s as usize..e as usize]
+        self.keys.get(i)
     }
 
     /// True when token `i` is the first word of the sentence or of a quotation.
@@ -334,7 +332,9 @@ impl<'a> Reader<'a> {
         let mut pending: Option<(usize, bool)> = None; // (start, starts with a given name)
         let mut j = start;
         while j < end {
-            let m = self.kb.match_at(self.text, &self.toks, j, &mut self.buf);
+            let m = self
+                .kb
+                .match_at(self.text, &self.toks, &self.keys, j, &mut self.buf);
             let mut entity = m.entity;
             if self.shouting
                 && let Some((1, _)) = entity
@@ -430,7 +430,7 @@ impl<'a> Reader<'a> {
     fn read_lowercase_form(&mut self, start: usize, out: &mut Vec<Candidate>) -> usize {
         let m = self
             .kb
-            .match_at(self.text, &self.toks, start, &mut self.buf);
+            .match_at(self.text, &self.toks, &self.keys, start, &mut self.buf);
         match m.entity {
             Some((n, id)) => {
                 let mut c = self.candidate(start, start + n, Some(id));
@@ -547,8 +547,19 @@ impl<'a> Reader<'a> {
     fn candidate(&self, s: usize, e: usize, known: Option<EntityId>) -> Candidate {
         let last = self.toks[e - 1].span;
         let end = without_possessive(self.text, last)[1];
+        let mut key = String::new();
+        for t in s..e {
+            if t > s {
+                key.push(' ');
+            }
+            key.push_str(self.key(t));
+        }
+        if end < last[1] && key.ends_with("'s") {
+            key.truncate(key.len() - 2);
+        }
         Candidate {
             span: [self.toks[s].span[0], end],
+            key,
             tokens: e - s,
             known,
             evidence: Evidence::default(),
