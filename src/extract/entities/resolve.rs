@@ -191,10 +191,11 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
                 None => cl.new_cluster(None),
             },
         };
-        if let Some((head, last)) = key.rsplit_once(' ') {
-            if c.known.is_none() && (words::is_org_word(last) || words::is_place_word(last)) {
-                cl.by_head.entry(head.to_string()).or_insert(idx);
-            }
+        if let Some((head, last)) = key.rsplit_once(' ')
+            && c.known.is_none()
+            && (words::is_org_word(last) || words::is_place_word(last))
+        {
+            cl.by_head.entry(head.to_string()).or_insert(idx);
         }
         cl.by_key.entry(key).or_insert(idx);
         assigned[i] = Some(idx);

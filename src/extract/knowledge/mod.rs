@@ -319,10 +319,10 @@ impl Knowledge {
                 }
             } else if let Some(stem) = buf.strip_suffix("'s") {
                 // A possessive ends the phrase: `Elena Vasquez’s`.
-                if let Some(form) = self.forms.get(stem) {
-                    if capitals_kept(&form.written, seen) {
-                        out.entity = Some((n, form.id));
-                    }
+                if let Some(form) = self.forms.get(stem)
+                    && capitals_kept(&form.written, seen)
+                {
+                    out.entity = Some((n, form.id));
                 }
             }
             if let Some(&id) = self.demonyms.get(buf.as_str()) {
