@@ -240,22 +240,27 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
     build_found(text, cl, kb)
 }
 
-/// True when `acr` could abbreviate `long`: its letters are the initials of the capitalised
-/// words of `long`, or `long` is a known entity.
+/// True when `acr` could abbreviate `long`: the same known entity, or the acronym's
+/// letters are the capitals of `long` in order, from the first (`Islamic State of Iraq
+/// and the Levant (ISIL)`; not `Jane Doe (U.S.)`).
 fn initials_match(text: &str, long: &Candidate, acr: &Candidate) -> bool {
-    if long.known.is_some() || acr.known.is_some() {
-        return long.known == acr.known || long.known.is_none() || acr.known.is_none();
+    if long.known.is_some() && acr.known.is_some() {
+        return long.known == acr.known;
     }
-    let initials: String = text[long.span[0]..long.span[1]]
+    let mut capitals = text[long.span[0]..long.span[1]]
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
-    let letters: String = text[acr.span[0]..acr.span[1]]
+        .filter(|c| c.is_uppercase());
+    let mut letters = text[acr.span[0]..acr.span[1]]
         .chars()
-        .filter(|c| c.is_alphabetic())
-        .collect();
-    !letters.is_empty() && initials.starts_with(letters.chars().next().unwrap_or(' '))
+        .filter(|c| c.is_alphabetic());
+    let (Some(first), Some(c0)) = (letters.next(), capitals.next()) else {
+        return false;
+    };
+    if first != c0 {
+        return false;
+    }
+    letters.all(|l| capitals.any(|c| c == l))
 }
 
 fn find(redirect: &[usize], mut k: usize) -> usize {

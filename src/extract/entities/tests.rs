@@ -198,3 +198,19 @@ fn builtin_lowercase_forms_are_found() {
     let f = find("Officials blamed al Qaeda for the attack.");
     assert_eq!(names(&f.organizations), ["al Qaeda"]);
 }
+
+#[test]
+fn a_country_in_brackets_is_no_acronym_of_a_person() {
+    let f = find("Dana Kowal (U.S.) beat Ines Moreau (France) 6-3 6-4.");
+    assert!(
+        f.people.iter().any(|p| p.name == "Dana Kowal"),
+        "{:?}",
+        f.people
+    );
+    assert!(
+        f.people.iter().any(|p| p.name == "Ines Moreau"),
+        "{:?}",
+        f.people
+    );
+    assert_eq!(names(&f.places), ["United States", "France"]);
+}

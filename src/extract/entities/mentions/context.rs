@@ -157,7 +157,7 @@ impl<'a> Reader<'a> {
                 let e = self.kb.entity(id);
                 e.kind == EntityKind::Place && !e.country
             }
-            None => c.evidence.person <= 1 && c.evidence.place < 4,
+            None => c.tokens == 1 && c.evidence.person <= 1 && c.evidence.place < 4,
         };
         if town {
             let verb_before = s
@@ -195,6 +195,34 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+    }
+
+    /// A role before a comma that introduces the name: `Iraq’s water minister, Saad
+    /// Ali, said` → `Iraq’s water minister`.
+    pub(super) fn role_before_comma(&self, s: usize) -> Option<String> {
+        if s < 2 || self.word(s - 1) != "," || !self.is_word(s - 2) {
+            return None;
+        }
+        let title_end = s - 1;
+        let one = self.kb.title(self.key(s - 2));
+        if !one.is_some_and(|t| !t.honorific) {
+            return None;
+        }
+        let mut from = s - 2;
+        while from > 0 && title_end - from < 6 {
+            let p = from - 1;
+            let w = self.word(p);
+            let stop = matches!(
+                self.key(p),
+                "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "said" | "says"
+            );
+            if stop || !(self.is_word(p) || matches!(w, "’" | "'")) {
+                break;
+            }
+            from = p;
+        }
+        let role = &self.text[self.toks[from].span[0]..self.toks[s - 2].span[1]];
+        Some(role.to_string())
     }
 
     /// A short apposition headed by a title: `, the Pentagon chief,` → `Pentagon chief`.

@@ -290,6 +290,18 @@ impl<'a> Reader<'a> {
                 j = next;
                 continue;
             }
+            // Particles before a name: `Joost van der Westhuizen`, `Ibn al Walid`.
+            let mut p = next;
+            while p < self.toks.len() && p < next + 3 && self.is_word(p) {
+                if !words::is_name_particle(self.key(p)) {
+                    break;
+                }
+                p += 1;
+            }
+            if p > next + 1 && self.is_name_token(p) {
+                j = p;
+                continue;
+            }
             if next < self.toks.len() && self.is_name_token(next + 1) {
                 let k = self.key(next);
                 let prev = self.key(j);
@@ -536,6 +548,9 @@ impl<'a> Reader<'a> {
                     self.classify(&mut c, s, e);
                     if role.is_some() {
                         self.add_role(&mut c, role.take());
+                    } else if let Some(r) = self.role_before_comma(s) {
+                        c.evidence.person += 6;
+                        c.role = Some(r);
                     }
                     self.add_context(&mut c, s, e);
                     out.push(c);

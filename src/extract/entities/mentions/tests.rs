@@ -119,3 +119,19 @@ fn headlines_in_capitals_take_only_known_names() {
         [("BAGHDAD".to_string(), Some(EntityKind::Place), None)]
     );
 }
+
+#[test]
+fn role_before_a_comma_introduces_the_name() {
+    assert_eq!(
+        names("The union’s chief negotiator, Rafael Ortiz, said no."),
+        [person("Rafael Ortiz", Some("union’s chief negotiator"))]
+    );
+}
+
+#[test]
+fn several_particles_stay_inside_a_name() {
+    assert_eq!(
+        names("Coach Pieter van der Berg resigned."),
+        [person("Pieter van der Berg", Some("Coach"))]
+    );
+}
