@@ -205,7 +205,7 @@ impl<'a> Reader<'a> {
         }
         let title_end = s - 1;
         let one = self.kb.title(self.key(s - 2));
-        if !one.is_some_and(|t| !t.honorific) {
+        if one.is_none_or(|t| t.honorific) {
             return None;
         }
         let mut from = s - 2;
