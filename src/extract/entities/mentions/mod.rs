@@ -376,6 +376,26 @@ impl<'a> Reader<'a> {
                 end = end.max(j);
                 continue;
             }
+            // A town that is also a given name, before an unknown name, starts a
+            // person's name: `Warren Christopher`, `Florence Griffith`.
+            if let (Some((1, id)), None, 0) = (entity, pending, title_len) {
+                let e = self.kb.entity(id);
+                if e.kind == EntityKind::Place
+                    && !e.country
+                    && j + 1 < end
+                    && self.is_name_token(j + 1)
+                    && self.kb.is_first_name(self.key(j))
+                {
+                    let next =
+                        self.kb
+                            .match_at(self.text, &self.toks, &self.keys, j + 1, &mut self.buf);
+                    if next.entity.is_none() && next.title.is_none() && next.demonym.is_none() {
+                        pending = Some((j, true));
+                        j += 1;
+                        continue;
+                    }
+                }
+            }
             let best = ent_len.max(title_len).max(dem_len);
             if best > 0 {
                 if let Some((ps, _)) = pending.take() {
@@ -467,9 +487,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// `Baghdad University`, `Kurdish Democratic Front`: a known place or a demonym
-    /// followed by an unknown name ending in an organisation or place word is one
-    /// unknown name.
+    /// `Baghdad University`, `Kurdish Democratic Front`, `U.S. Open`: a known place or a
+    /// demonym followed by an unknown name ending in an organisation, place or event
+    /// word is one unknown name (an event is then dropped as no entity).
     fn merge_place_with_org_word(&self, segments: &mut Vec<Segment<'a>>) {
         let mut k = 0;
         while k + 1 < segments.len() {
@@ -482,7 +502,10 @@ impl<'a> Reader<'a> {
             };
             if let (Some((s, e1)), Segment::Unknown(s2, e)) = (head, segments[k + 1]) {
                 let last = self.key(e - 1);
-                if e1 == s2 && (words::is_org_word(last) || words::is_place_word(last)) {
+                let joins = words::is_org_word(last)
+                    || words::is_place_word(last)
+                    || words::is_event_word(last);
+                if e1 == s2 && joins {
                     segments[k] = Segment::Unknown(s, e);
                     segments.remove(k + 1);
                     continue;

@@ -135,3 +135,16 @@ fn several_particles_stay_inside_a_name() {
         [person("Pieter van der Berg", Some("Coach"))]
     );
 }
+
+#[test]
+fn a_town_that_is_a_given_name_can_start_a_person() {
+    assert_eq!(
+        names("Warren Kessler arrived."),
+        [person("Warren Kessler", None)]
+    );
+}
+
+#[test]
+fn events_named_after_places_are_not_places() {
+    assert!(names("She won the U.S. Open twice.").is_empty());
+}
