@@ -11,7 +11,7 @@
 use super::mentions::{Candidate, Evidence, KNOWN_WEIGHT};
 use super::words;
 use super::{Found, Mention};
-use crate::extract::knowledge::{EntityId, EntityKind, FastMap, Knowledge, phrase_key};
+use crate::extract::knowledge::{EntityId, EntityKind, FastMap, Knowledge, TokenKeys, phrase_key};
 use crate::extract::segment::{self, TokenKind};
 use crate::extract::{Entity, Person, Span};
 
@@ -28,8 +28,15 @@ struct Cluster {
 
 impl Cluster {
     fn add(&mut self, form: &str, tokens: usize, span: Span) {
-        if !self.forms.iter().any(|(f, _)| f == form) {
-            self.forms.push((form.to_string(), tokens));
+        // A name broken over two lines is one name: `Paul\nVolcker` → `Paul Volcker`.
+        let form: std::borrow::Cow<'_, str> =
+            if form.contains(|c: char| c.is_whitespace() && c != ' ') || form.contains("  ") {
+                form.split_whitespace().collect::<Vec<_>>().join(" ").into()
+            } else {
+                form.into()
+            };
+        if !self.forms.iter().any(|(f, _)| *f == form) {
+            self.forms.push((form.into_owned(), tokens));
         }
         self.spans.push(span);
     }
@@ -149,16 +156,15 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
         let mut key = key.to_string();
         // A known place the text uses as something else (a town's team: `Leeds beat
         // Chelsea`) is another entity than the place.
-        let mut c = c.clone();
-        if let Some(id) = c.known {
+        let mut known = c.known;
+        if let Some(id) = known {
             let mut ev = c.evidence;
             ev.add(kb.entity(id).kind, KNOWN_WEIGHT);
             if ev.best().is_some_and(|k| k != kb.entity(id).kind) {
-                c.known = None;
+                known = None;
                 key.push_str(" \u{1}");
             }
         }
-        let c = &c;
         let person = cl
             .by_surname
             .get(&key)
@@ -168,7 +174,7 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
                     .filter(|&&k| is_person_cluster(&cl.list[k], kb))
             })
             .copied()
-            .filter(|_| c.tokens == 1 || c.known.is_none());
+            .filter(|_| c.tokens == 1 || known.is_none());
         if c.weak {
             // Only a name the rest of the text confirms.
             assigned[i] = person
@@ -176,7 +182,7 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
                 .or_else(|| cl.by_head.get(&key).copied());
             continue;
         }
-        let idx = match (person, c.known) {
+        let idx = match (person, known) {
             (Some(k), _) => k,
             (None, Some(id)) => match cl.by_known.get(&id) {
                 Some(&k) => k,
@@ -192,7 +198,7 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
             },
         };
         if let Some((head, last)) = key.rsplit_once(' ')
-            && c.known.is_none()
+            && known.is_none()
             && (words::is_org_word(last) || words::is_place_word(last))
         {
             cl.by_head.entry(head.to_string()).or_insert(idx);
@@ -282,38 +288,44 @@ fn match_headlines(text: &str, shouting: &[Span], cl: &mut Clusters, cands: &[Ca
     if shouting.is_empty() {
         return;
     }
+    // Every form of the text → its cluster, and each first word → the most words of
+    // a form starting with it, so that a headline word costs one lookup.
     let mut keys: FastMap<String, usize> = FastMap::default();
-    let mut longest = 1;
+    let mut prefixes: FastMap<String, usize> = FastMap::default();
     for (k, c) in cl.list.iter().enumerate() {
         if c.spans.is_empty() {
             continue;
         }
         for (form, n) in &c.forms {
-            keys.insert(phrase_key(form), k);
-            longest = longest.max(*n);
+            let key = phrase_key(form);
+            let first = key.split(' ').next().unwrap_or("").to_string();
+            let slot = prefixes.entry(first).or_insert(0);
+            *slot = (*slot).max(*n);
+            keys.insert(key, k);
         }
     }
+    // Candidates are in text order: the one that could overlap is found by bisection.
     let taken = |span: Span| {
-        cands
-            .iter()
-            .any(|c| c.span[0] < span[1] && span[0] < c.span[1])
+        let k = cands.partition_point(|c| c.span[1] <= span[0]);
+        cands.get(k).is_some_and(|c| c.span[0] < span[1])
     };
     let mut key = String::new();
     for &sentence in shouting {
         let toks = segment::tokens(text, sentence);
+        let keys_of = TokenKeys::new(text, &toks);
         let mut i = 0;
         while i < toks.len() {
             let mut best = None;
+            let longest = match prefixes.get(keys_of.get(i)) {
+                Some(&n) if toks[i].kind == TokenKind::Word => n,
+                _ => 0,
+            };
             key.clear();
             for n in 1..=longest.min(toks.len() - i) {
-                let t = toks[i + n - 1];
-                if t.kind != TokenKind::Word && n == 1 {
-                    break;
-                }
                 if n > 1 {
                     key.push(' ');
                 }
-                crate::extract::knowledge::push_key(&mut key, t.text(text));
+                key.push_str(keys_of.get(i + n - 1));
                 if let Some(&k) = keys.get(key.as_str()) {
                     best = Some((n, k));
                 }

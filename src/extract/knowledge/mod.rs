@@ -137,40 +137,54 @@ pub struct Knowledge {
 }
 
 /// The lookup keys of a sentence's tokens, computed once (see [`push_key`]).
+///
+/// A token already in lower-case ASCII is its own key and is not copied.
 #[derive(Clone, Debug, Default)]
-pub struct TokenKeys {
+pub struct TokenKeys<'t> {
+    text: &'t str,
     lower: String,
-    ranges: Vec<[u32; 2]>,
+    /// Byte range of each key, in `text` (flag true) or in `lower`.
+    ranges: Vec<(u32, u32, bool)>,
 }
 
-impl TokenKeys {
+impl<'t> TokenKeys<'t> {
     /// The keys of `tokens` of `text`.
-    pub fn new(text: &str, tokens: &[Token]) -> TokenKeys {
-        let mut lower = String::with_capacity(
-            tokens
-                .last()
-                .map_or(0, |t| t.span[1])
-                .saturating_sub(tokens.first().map_or(0, |t| t.span[0]))
-                + 8,
-        );
+    pub fn new(text: &'t str, tokens: &[Token]) -> TokenKeys<'t> {
+        let mut lower = String::new();
         let mut ranges = Vec::with_capacity(tokens.len());
         for t in tokens {
-            let start = lower.len() as u32;
-            push_key(&mut lower, t.text(text));
-            ranges.push([start, lower.len() as u32]);
+            let w = t.text(text);
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                ranges.push((t.span[0] as u32, t.span[1] as u32, true));
+            } else {
+                let start = lower.len() as u32;
+                push_key(&mut lower, w);
+                ranges.push((start, lower.len() as u32, false));
+            }
         }
-        TokenKeys { lower, ranges }
+        TokenKeys {
+            text,
+            lower,
+            ranges,
+        }
     }
 
     /// The key of token `i`.
     pub fn get(&self, i: usize) -> &str {
-        let [s, e] = self.ranges[i];
-        &self.lower[s as usize..e as usize]
+        let (s, e, in_text) = self.ranges[i];
+        let source = if in_text { self.text } else { &self.lower };
+        &source[s as usize..e as usize]
     }
 }
 
 /// Appends the lookup key of one token: lower case, curly apostrophes made straight.
 pub fn push_key(buf: &mut String, token: &str) {
+    if token.is_ascii() {
+        let start = buf.len();
+        buf.push_str(token);
+        buf[start..].make_ascii_lowercase();
+        return;
+    }
     for c in token.chars() {
         match c {
             '’' | '‘' => buf.push('\''),

@@ -128,7 +128,7 @@ struct Reader<'a> {
     /// (`Arbroath 2 Stenhousemuir 0`).
     table_row: bool,
     /// Lower-case keys of the tokens.
-    keys: TokenKeys,
+    keys: TokenKeys<'a>,
     /// Whether each token can be part of a name.
     name: Vec<bool>,
     buf: String,
