@@ -132,6 +132,8 @@ pub struct Knowledge {
     first_names: FastSet<String>,
     surnames: FastSet<String>,
     common: FastSet<String>,
+    /// The most frequent of the common words.
+    function_words: FastSet<String>,
     misc: FastSet<String>,
     conflicts: Vec<AliasConflict>,
 }
@@ -290,6 +292,12 @@ impl Knowledge {
     /// True for a frequent English word (`key` in lower case).
     pub fn is_common_word(&self, key: &str) -> bool {
         self.common.contains(key)
+    }
+
+    /// True for one of the most frequent English words (`he`, `in`, `new`): never a
+    /// name on its own, wherever it stands; `key` in lower case.
+    pub fn is_function_word(&self, key: &str) -> bool {
+        self.function_words.contains(key)
     }
 
     /// True for a capitalised word that never names an entity on its own (`Monday`,

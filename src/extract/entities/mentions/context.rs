@@ -79,7 +79,13 @@ impl<'a> Reader<'a> {
         if words::is_event_word(last) {
             return false;
         }
-        if e - s == 1 && (words::is_org_word(last) || words::is_place_word(last)) {
+        if e - s == 1
+            && (words::is_org_word(last)
+                || words::is_place_word(last)
+                || (self.kb.is_function_word(last)
+                    && !self.kb.is_first_name(last)
+                    && !self.kb.is_surname(last)))
+        {
             return false;
         }
         (s..e).any(|k| self.is_word(k) && self.word(k).chars().nth(1).is_some())

@@ -148,3 +148,8 @@ fn a_town_that_is_a_given_name_can_start_a_person() {
 fn events_named_after_places_are_not_places() {
     assert!(names("She won the U.S. Open twice.").is_empty());
 }
+
+#[test]
+fn frequent_words_are_no_names_even_inside_a_sentence() {
+    assert!(names("the talks, He said, were over").is_empty());
+}
