@@ -214,3 +214,9 @@ fn a_country_in_brackets_is_no_acronym_of_a_person() {
     );
     assert_eq!(names(&f.places), ["United States", "France"]);
 }
+
+#[test]
+fn a_frequent_word_is_a_surname_once_the_full_name_is_known() {
+    let f = find("Opposition leader Gordon Young spoke first. Later, Young said he would wait.");
+    assert_eq!(person(&f, "Gordon Young").mentions, 2);
+}

@@ -300,6 +300,11 @@ impl Knowledge {
         self.function_words.contains(key)
     }
 
+    /// True for a demonym (`iraqi`, `americans`); `key` in lower case.
+    pub fn is_demonym(&self, key: &str) -> bool {
+        self.demonyms.contains_key(key)
+    }
+
     /// True for a capitalised word that never names an entity on its own (`Monday`,
     /// `Muslim`); `key` in lower case.
     pub fn is_misc(&self, key: &str) -> bool {

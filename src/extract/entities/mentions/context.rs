@@ -79,14 +79,15 @@ impl<'a> Reader<'a> {
         if words::is_event_word(last) {
             return false;
         }
-        if e - s == 1
-            && (words::is_org_word(last)
-                || words::is_place_word(last)
-                || (self.kb.is_function_word(last)
-                    && !self.kb.is_first_name(last)
-                    && !self.kb.is_surname(last)))
-        {
+        if e - s == 1 && (words::is_org_word(last) || words::is_place_word(last)) {
             return false;
+        }
+        // `African-American`, `Iraqi-Kurdish`: compounds of peoples are no names.
+        if e - s == 1 && last.contains('-') {
+            let first = last.split('-').next().unwrap_or("");
+            if self.kb.is_misc(first) || self.kb.is_demonym(first) {
+                return false;
+            }
         }
         (s..e).any(|k| self.is_word(k) && self.word(k).chars().nth(1).is_some())
     }

@@ -161,9 +161,9 @@ pub fn sentence_candidates(
     out: &mut Vec<Candidate>,
 ) -> bool {
     let toks = crate::extract::segment::tokens(text, span);
-    let shouting = is_shouting(text, &toks);
-    let numbers = toks.iter().filter(|t| t.kind == TokenKind::Number).count();
     let keys = TokenKeys::new(text, &toks);
+    let shouting = is_shouting(text, &toks, kb, &keys);
+    let numbers = toks.iter().filter(|t| t.kind == TokenKind::Number).count();
     let name = toks
         .iter()
         .map(|t| t.kind == TokenKind::Word && is_name_word(t.text(text)))
@@ -217,11 +217,17 @@ fn is_table_row(text: &str, toks: &[Token]) -> bool {
         })
 }
 
-/// True when most words of the sentence are in capitals.
-fn is_shouting(text: &str, toks: &[Token]) -> bool {
+/// True for a headline: most words in capitals (`TALKS STALL IN BAGHDAD`), or in title
+/// case down to the small words (`Talks Stall In Baghdad As Rivals Walk Out`).
+fn is_shouting(text: &str, toks: &[Token], kb: &Knowledge, keys: &TokenKeys) -> bool {
     let mut upper = 0;
+    let mut initial = 0;
+    let mut small_capitalised = 0;
     let mut words = 0;
-    for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
         let w = t.text(text);
         if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             continue;
@@ -230,8 +236,34 @@ fn is_shouting(text: &str, toks: &[Token]) -> bool {
         if !w.chars().any(char::is_lowercase) {
             upper += 1;
         }
+        if w.starts_with(char::is_uppercase) {
+            initial += 1;
+            if i > 0
+                && matches!(
+                    keys.get(i),
+                    "the"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "as"
+                        | "at"
+                        | "a"
+                        | "and"
+                        | "is"
+                        | "by"
+                        | "from"
+                )
+            {
+                small_capitalised += 1;
+            }
+        }
     }
-    words >= 2 && upper * 10 >= words * 7
+    let _ = kb;
+    (words >= 2 && upper * 10 >= words * 7)
+        || (words >= 4 && small_capitalised >= 1 && initial * 10 >= words * 8)
 }
 
 impl<'a> Reader<'a> {
@@ -324,6 +356,14 @@ impl<'a> Reader<'a> {
                 }
             }
             return j + 1;
+        }
+    }
+
+    /// True for a word of two letters or more in capitals (`BOSS`, `NATO`).
+    fn is_shouted(&self, i: usize) -> bool {
+        self.is_word(i) && {
+            let w = self.word(i);
+            w.len() >= 2 && !w.chars().any(char::is_lowercase)
         }
     }
 
@@ -437,9 +477,16 @@ impl<'a> Reader<'a> {
                 j += 1;
                 continue;
             }
+            // A common word in capitals (`BOSS THINKS HE`) is a kicker or a shout, not
+            // a name; acronyms that name things are in the gazetteer or are no words.
+            let shouted_word = self.is_shouted(j)
+                && (self.kb.is_function_word(k)
+                    || (self.kb.is_common_word(k)
+                        && (self.is_shouted(j + 1) || j > 0 && self.is_shouted(j - 1))));
             let skip = (k == "i" && !initial_letter)
                 || (pending.is_none() && !self.is_name_token(j))
-                || opener;
+                || opener
+                || shouted_word;
             if skip || self.shouting {
                 if let Some((ps, _)) = pending.take() {
                     self.push_unknown(&mut segments, ps, j);
@@ -491,8 +538,10 @@ impl<'a> Reader<'a> {
     /// demonym followed by an unknown name ending in an organisation, place or event
     /// word is one unknown name (an event is then dropped as no entity).
     fn merge_place_with_org_word(&self, segments: &mut Vec<Segment<'a>>) {
-        let mut k = 0;
-        while k + 1 < segments.len() {
+        // From the right, so that `Kurdish Democratic Front` merges twice.
+        let mut k = segments.len().saturating_sub(1);
+        while k > 0 {
+            k -= 1;
             let head = match segments[k] {
                 Segment::Known(s, e, id) if self.kb.entity(id).kind == EntityKind::Place => {
                     Some((s, e))
@@ -508,10 +557,8 @@ impl<'a> Reader<'a> {
                 if e1 == s2 && joins {
                     segments[k] = Segment::Unknown(s, e);
                     segments.remove(k + 1);
-                    continue;
                 }
             }
-            k += 1;
         }
     }
 
@@ -564,6 +611,16 @@ impl<'a> Reader<'a> {
                 }
                 Segment::Unknown(s, e) => {
                     if !self.may_name(s, e) {
+                        role = None;
+                        continue;
+                    }
+                    // `Brown`, `Young`: a frequent word is a name only where the text
+                    // names it in full too.
+                    if e == s + 1 && self.kb.is_function_word(self.key(s)) {
+                        let mut c = self.candidate(s, e, None);
+                        c.weak = true;
+                        self.add_context(&mut c, s, e);
+                        out.push(c);
                         role = None;
                         continue;
                     }

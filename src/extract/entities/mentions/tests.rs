@@ -153,3 +153,16 @@ fn events_named_after_places_are_not_places() {
 fn frequent_words_are_no_names_even_inside_a_sentence() {
     assert!(names("the talks, He said, were over").is_empty());
 }
+
+#[test]
+fn title_case_headlines_take_only_known_names() {
+    assert_eq!(
+        names("Rebels Walk Out Of Talks In Baghdad"),
+        [("Baghdad".to_string(), Some(EntityKind::Place), None)]
+    );
+}
+
+#[test]
+fn common_words_in_capitals_are_no_names() {
+    assert!(names("TALKS COLLAPSE AGAIN — the two sides left early.").is_empty());
+}
