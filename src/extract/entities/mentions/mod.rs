@@ -162,7 +162,7 @@ pub fn sentence_candidates(
 ) -> bool {
     let toks = crate::extract::segment::tokens(text, span);
     let keys = TokenKeys::new(text, &toks);
-    let shouting = is_shouting(text, &toks, kb, &keys);
+    let shouting = is_shouting(text, &toks, &keys);
     let numbers = toks.iter().filter(|t| t.kind == TokenKind::Number).count();
     let name = toks
         .iter()
@@ -219,7 +219,7 @@ fn is_table_row(text: &str, toks: &[Token]) -> bool {
 
 /// True for a headline: most words in capitals (`TALKS STALL IN BAGHDAD`), or in title
 /// case down to the small words (`Talks Stall In Baghdad As Rivals Walk Out`).
-fn is_shouting(text: &str, toks: &[Token], kb: &Knowledge, keys: &TokenKeys) -> bool {
+fn is_shouting(text: &str, toks: &[Token], keys: &TokenKeys) -> bool {
     let mut upper = 0;
     let mut initial = 0;
     let mut small_capitalised = 0;
@@ -261,7 +261,6 @@ fn is_shouting(text: &str, toks: &[Token], kb: &Knowledge, keys: &TokenKeys) -> 
             }
         }
     }
-    let _ = kb;
     (words >= 2 && upper * 10 >= words * 7)
         || (words >= 4 && small_capitalised >= 1 && initial * 10 >= words * 8)
 }
