@@ -4,6 +4,7 @@
 //! render → write. Each step is one module; data only flows forward.
 
 pub mod cache;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod output;
 pub mod progress;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 
 use std::path::{Path, PathBuf};
@@ -26,10 +28,10 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::{Article, Format, LoadOptions};
 use crate::extract::{Document, Facts, Knowledge};
-use crate::output::{Protected, Sink, Staging};
+use crate::output::{Protected, Staging};
 use crate::progress::Progress;
 use crate::render::Renderer;
-use crate::site::{Brief, Site};
+use crate::site::Brief;
 
 /// What `dateline build` was asked to do.
 #[derive(Clone, Debug, Default)]
@@ -180,9 +182,25 @@ pub fn extract_article(a: &Article, kb: &Knowledge, tz: Tz) -> Facts {
     )
 }
 
-/// Builds the site at `opts.root` into its output folder.
-pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
-    let mut steps = Steps::new();
+/// A site loaded, extracted and assembled, ready to render; nothing written yet.
+pub struct Prepared {
+    pub output: output::files::SiteOutput,
+    /// Articles that could not be loaded (only with `skip_bad`; otherwise an error).
+    pub load_errors: Vec<error::SourceError>,
+    pub drafts_skipped: usize,
+    pub embargoed: usize,
+    pub cache_hits: usize,
+    cache: Option<(cache::FactsCache, std::collections::HashSet<u128>)>,
+    pub content_dir: PathBuf,
+    pub output_dir: PathBuf,
+}
+
+/// Runs the pipeline up to rendering: configuration, load, extract, assemble.
+fn prepare(
+    opts: &BuildOptions,
+    steps: &mut Steps,
+    progress: &Progress,
+) -> anyhow::Result<Prepared> {
     let root = &opts.root;
     let now = opts.now.unwrap_or_else(Utc::now);
 
@@ -194,7 +212,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     }
     let tz = config.tz().map_err(anyhow::Error::msg)?;
     let (kb, kb_source) = load_knowledge(root)?;
-    let output = opts.output.clone().unwrap_or_else(|| root.join("public"));
+    let output_dir = opts.output.clone().unwrap_or_else(|| root.join("public"));
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         bail!(
@@ -205,7 +223,6 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     steps.finish("config");
 
     // 2. Load.
-    let progress = Progress::new(opts.progress);
     let load_opts = LoadOptions {
         tz,
         drafts: opts.drafts,
@@ -213,18 +230,14 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         now,
     };
     let loaded = content::load_articles(&display_path(&content_dir), &load_opts);
-    let mut skipped = Vec::new();
-    if !loaded.errors.is_empty() {
+    if !loaded.errors.is_empty() && !opts.skip_bad {
         let lines: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
-        if !opts.skip_bad {
-            bail!(
-                "{}\n{} file{} with errors; nothing was written (use --skip-bad to build without them)",
-                lines.join("\n"),
-                lines.len(),
-                plural(lines.len())
-            );
-        }
-        skipped = lines;
+        bail!(
+            "{}\n{} file{} with errors; nothing was written (use --skip-bad to build without them)",
+            lines.join("\n"),
+            lines.len(),
+            plural(lines.len())
+        );
     }
     steps.finish("load");
 
@@ -275,133 +288,80 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     site.files = loaded
         .loose_files
         .into_iter()
-        .map(|(path, rel)| {
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            (path, rel)
-        })
+        .map(|(path, rel)| (path, output::files::slash_path(&rel)))
         .collect();
     steps.finish("assemble");
 
-    // 5. Templates, then render and write into a staging folder.
+    // 5. Templates and the list of everything the site holds.
     let renderer = Renderer::new(&root.join("templates"), tz, &config.base_url)?;
+    let build_time = now.with_timezone(&tz).fixed_offset();
+    let output = output::files::SiteOutput::new(
+        std::sync::Arc::new(site),
+        std::sync::Arc::new(config),
+        std::sync::Arc::new(renderer),
+        root,
+        build_time,
+        false,
+    )?;
     steps.finish("templates");
+    Ok(Prepared {
+        output,
+        load_errors: loaded.errors,
+        drafts_skipped: loaded.drafts_skipped,
+        embargoed: loaded.embargoed,
+        cache_hits: hits.into_inner(),
+        cache: cache.map(|c| (c, used_keys)),
+        content_dir,
+        output_dir,
+    })
+}
+
+/// Builds the site at `opts.root` into its output folder.
+pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
+    let mut steps = Steps::new();
+    let progress = Progress::new(opts.progress);
+    let prepared = prepare(opts, &mut steps, &progress)?;
+    let root = &opts.root;
+
+    // 6. Render and write into a staging folder, then swap it in.
     let staging = Staging::begin(
-        &output,
+        &prepared.output_dir,
         &Protected {
             root,
-            content: &content_dir,
+            content: &prepared.content_dir,
             others: &[&root.join("templates"), &root.join("static")],
         },
         opts.force,
     )?;
-    let build_time = now.with_timezone(&tz).fixed_offset();
-    let written = write_site(
-        &site, &config, &renderer, &staging, root, build_time, &progress, false,
-    )?;
+    let written = prepared.output.write_all(&staging, &progress)?;
     steps.finish("render");
-
-    // 6. Swap the new site in.
     staging.commit()?;
-    if let Some(c) = &cache {
-        c.prune(&used_keys);
+    if let Some((c, used)) = &prepared.cache {
+        c.prune(used);
     }
     steps.finish("swap");
     progress.finish();
     Ok(BuildReport {
-        articles: site.briefs.len(),
+        articles: prepared.output.pass.site.briefs.len(),
         pages: written,
-        drafts_skipped: loaded.drafts_skipped,
-        embargoed: loaded.embargoed,
-        skipped,
-        cache_hits: hits.into_inner(),
-        output: display_path(&output),
+        drafts_skipped: prepared.drafts_skipped,
+        embargoed: prepared.embargoed,
+        skipped: prepared
+            .load_errors
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        cache_hits: prepared.cache_hits,
+        output: display_path(&prepared.output_dir),
         steps: steps.done,
         total: steps.start.elapsed(),
     })
 }
 
-/// Renders every page and writes them, the static files, the assets, the feeds and
-/// the maps into `sink`; returns the number of pages.
-#[allow(clippy::too_many_arguments)]
-pub fn write_site(
-    site: &Site,
-    config: &Config,
-    renderer: &Renderer,
-    sink: &dyn Sink,
-    root: &Path,
-    now: DateTime<chrono::FixedOffset>,
-    progress: &Progress,
-    live_reload: bool,
-) -> anyhow::Result<usize> {
-    // Static files first, so that pages win over a stray file of the same path.
-    for (name, bytes) in render::STATIC_FILES {
-        sink.write(name, bytes)?;
-    }
-    copy_tree(&root.join("static"), sink)?;
-    for (path, rel) in &site.files {
-        sink.copy(path, rel)?;
-    }
-    for b in &site.briefs {
-        let dir = site::permalink::output_file(&b.permalink);
-        let dir = dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-        for asset in &b.article.assets {
-            if let Some(name) = asset.file_name() {
-                let rel = if dir.is_empty() {
-                    name.to_string_lossy().into_owned()
-                } else {
-                    format!("{dir}/{}", name.to_string_lossy())
-                };
-                sink.copy(asset, &rel)?;
-            }
-        }
-    }
-    let site_ctx = render::context::site_ctx(config, site, &now.to_rfc3339(), live_reload);
-    let pass = render::pages::Pass::new(site, config, renderer, site_ctx);
-    progress.stage("Rendering", site.briefs.len());
-    let written = pass.render_all(sink)?;
-    let entries = output::feeds::entries(site, config, |i| {
-        render::pages::article_html(&site.briefs[i].article, config.sanitize_html)
-    });
-    sink.write("atom.xml", &output::feeds::atom(config, &entries, now)?)?;
-    sink.write("rss.xml", &output::feeds::rss(config, &entries, now)?)?;
-    sink.write("feed.json", &output::feeds::json_feed(config, &entries)?)?;
-    for (name, text) in output::sitemap::sitemaps(config, &written) {
-        sink.write(&name, text.as_bytes())?;
-    }
-    sink.write(
-        "news-sitemap.xml",
-        output::sitemap::news_sitemap(config, site, now).as_bytes(),
-    )?;
-    sink.write("robots.txt", output::sitemap::robots(config).as_bytes())?;
-    sink.write("search-index.json", &output::sitemap::search_index(site)?)?;
-    Ok(written.len())
-}
-
-/// Copies every file under `dir` (if it exists) to the same relative path.
-fn copy_tree(dir: &Path, sink: &dyn Sink) -> anyhow::Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for entry in walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-    {
-        let entry = entry.with_context(|| format!("failed to read `{}`", dir.display()))?;
-        if !entry.file_type().is_file() || content::is_ignored(&entry.file_name().to_string_lossy())
-        {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        sink.copy(entry.path(), &rel)?;
-    }
-    Ok(())
+/// Prepares the site for `dateline check`: errors of single articles are collected,
+/// not fatal, and nothing is written.
+pub fn prepare_for_check(opts: &BuildOptions) -> anyhow::Result<Prepared> {
+    let mut opts = opts.clone();
+    opts.skip_bad = true;
+    prepare(&opts, &mut Steps::new(), &Progress::new(false))
 }

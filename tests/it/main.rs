@@ -2,6 +2,8 @@
 
 mod build;
 mod cache;
+mod check;
 mod cli;
 mod errors;
+mod serve;
 mod support;
