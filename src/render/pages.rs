@@ -80,6 +80,18 @@ pub struct Pass {
     card_values: Vec<Value>,
     /// URL → page, built on first use (the dev server renders pages on request).
     by_url: OnceLock<HashMap<String, Job>>,
+    /// Values shared by several pages, each computed on first use.
+    entity_values: [Vec<OnceLock<Value>>; 3],
+    year_values: Vec<OnceLock<Value>>,
+    timeline_shared: OnceLock<TimelineShared>,
+}
+
+/// See [`Pass::timeline_shared`].
+struct TimelineShared {
+    chart: Value,
+    filters: Value,
+    all_years: Value,
+    sizes: Vec<usize>,
 }
 
 /// Links in a paginated list.
@@ -171,6 +183,12 @@ impl Pass {
         site_ctx: SiteCtx,
     ) -> Pass {
         let cards = cards(&site, &config);
+        let (people, places, orgs) = (
+            site.entities.people.len(),
+            site.entities.places.len(),
+            site.entities.organizations.len(),
+        );
+        let years = site.timeline.years.len();
         let card_values = cards.iter().map(Value::from_serializable).collect();
         let site_value = Value::from_serializable(&site_ctx);
         Pass {
@@ -182,6 +200,13 @@ impl Pass {
             cards,
             card_values,
             by_url: OnceLock::new(),
+            entity_values: [
+                (0..people).map(|_| OnceLock::new()).collect(),
+                (0..places).map(|_| OnceLock::new()).collect(),
+                (0..orgs).map(|_| OnceLock::new()).collect(),
+            ],
+            year_values: (0..years).map(|_| OnceLock::new()).collect(),
+            timeline_shared: OnceLock::new(),
         }
     }
 
@@ -366,7 +391,7 @@ impl Pass {
             Job::Entity { kind, index, page } => {
                 let e = &self.site.entities.of(kind)[index];
                 let base = entity_path(kind, &e.slug);
-                ctx.insert("entity", &self.entity_view(e));
+                ctx.insert_value("entity", self.entity_value(kind, index));
                 ctx.insert_value("briefs", self.card_list(page_slice(&e.briefs, per, page)));
                 ctx.insert("paginator", &paginator(&base, e.briefs.len(), per, page));
                 ("entity.html", String::new())
@@ -563,6 +588,20 @@ impl Pass {
             .collect()
     }
 
+    /// An entity's hub as a template value, computed once for all its pages.
+    fn entity_value(&self, kind: EntityKind, index: usize) -> Value {
+        let k = match kind {
+            EntityKind::Person => 0,
+            EntityKind::Place => 1,
+            EntityKind::Organization => 2,
+        };
+        self.entity_values[k][index]
+            .get_or_init(|| {
+                Value::from_serializable(&self.entity_view(&self.site.entities.of(kind)[index]))
+            })
+            .clone()
+    }
+
     fn entity_view(&self, e: &EntityPage) -> EntityView<'_> {
         let mut series = chart::Series::new();
         for &i in &e.briefs {
@@ -643,45 +682,78 @@ impl Pass {
         }
     }
 
+    /// What every timeline page shares: the chart, the filters, the year links and
+    /// each year's size; computed once.
+    fn timeline_shared(&self) -> &TimelineShared {
+        self.timeline_shared.get_or_init(|| {
+            let mut series = chart::Series::new();
+            for b in &self.site.briefs {
+                let m: u32 = b.facts.people.iter().map(|p| p.mentions).sum::<u32>()
+                    + b.facts.places.iter().map(|p| p.mentions).sum::<u32>()
+                    + b.facts
+                        .organizations
+                        .iter()
+                        .map(|p| p.mentions)
+                        .sum::<u32>();
+                chart::add(&mut series, b.day, m);
+            }
+            let sizes: Vec<usize> = self
+                .site
+                .timeline
+                .years
+                .iter()
+                .map(|y| {
+                    y.events.len()
+                        + y.months
+                            .iter()
+                            .map(|m| {
+                                m.events.len()
+                                    + m.days
+                                        .iter()
+                                        .map(|d| d.briefs.len() + d.events.len())
+                                        .sum::<usize>()
+                            })
+                            .sum::<usize>()
+                })
+                .collect();
+            let links: Vec<YearLink> = self
+                .site
+                .timeline
+                .years
+                .iter()
+                .zip(&sizes)
+                .map(|(y, &items)| YearLink {
+                    year: y.year,
+                    url: format!("/timeline/{}/", y.year),
+                    items,
+                })
+                .collect();
+            TimelineShared {
+                chart: Value::from(chart::svg(&series, "Briefs and mentions per month", true)),
+                filters: Value::from_serializable(&self.filter_options()),
+                all_years: Value::from_serializable(&links),
+                sizes,
+            }
+        })
+    }
+
+    /// One year of the timeline as a template value, computed once.
+    fn year_value(&self, yi: usize) -> Value {
+        self.year_values[yi]
+            .get_or_init(|| {
+                Value::from_serializable(&self.year_view(&self.site.timeline.years[yi]))
+            })
+            .clone()
+    }
+
     fn timeline_context(&self, ctx: &mut Context, year: Option<usize>) {
-        let tl = &self.site.timeline;
-        let mut series = chart::Series::new();
-        let mut mentions_total = 0u32;
-        for b in &self.site.briefs {
-            let m: u32 = b.facts.people.iter().map(|p| p.mentions).sum::<u32>()
-                + b.facts.places.iter().map(|p| p.mentions).sum::<u32>()
-                + b.facts
-                    .organizations
-                    .iter()
-                    .map(|p| p.mentions)
-                    .sum::<u32>();
-            mentions_total += m;
-            chart::add(&mut series, b.day, m);
-        }
-        let _ = mentions_total;
+        let shared = self.timeline_shared();
         // The index page shows every year while the timeline is small; each year
         // also has its own page.
         const INLINE_LIMIT: usize = 3000;
         let mut budget = INLINE_LIMIT;
-        let mut years: Vec<YearView> = Vec::new();
-        let mut year_links: Vec<YearLink> = Vec::new();
-        for (yi, y) in tl.years.iter().enumerate() {
-            let items = y.events.len()
-                + y.months
-                    .iter()
-                    .map(|m| {
-                        m.events.len()
-                            + m.days
-                                .iter()
-                                .map(|d| d.briefs.len() + d.events.len())
-                                .sum::<usize>()
-                    })
-                    .sum::<usize>();
-            year_links.push(YearLink {
-                year: y.year,
-                url: format!("/timeline/{}/", y.year),
-                items,
-            });
+        let mut years: Vec<Value> = Vec::new();
+        for (yi, &items) in shared.sizes.iter().enumerate() {
             let include = match year {
                 Some(only) => only == yi,
                 None => {
@@ -691,20 +763,20 @@ impl Pass {
                 }
             };
             if include {
-                years.push(self.year_view(y));
+                years.push(self.year_value(yi));
             }
         }
-        let filters = self.filter_options();
-        ctx.insert(
-            "timeline",
-            &TimelineView {
-                years,
-                all_years: year_links,
-                year: year.map(|y| tl.years[y].year),
-                chart: chart::svg(&series, "Briefs and mentions per month", true),
-                filters,
-            },
+        let mut map: std::collections::BTreeMap<&'static str, Value> =
+            std::collections::BTreeMap::new();
+        map.insert("years", Value::from(years));
+        map.insert("all_years", shared.all_years.clone());
+        map.insert(
+            "year",
+            Value::from(year.map(|y| i64::from(self.site.timeline.years[y].year))),
         );
+        map.insert("chart", shared.chart.clone());
+        map.insert("filters", shared.filters.clone());
+        ctx.insert_value("timeline", Value::from(map));
     }
 
     fn year_view(&self, y: &crate::site::timeline::Year) -> YearView<'_> {
@@ -915,16 +987,6 @@ struct RelatedView {
     url: String,
     kind: &'static str,
     shared: u32,
-}
-
-#[derive(Serialize)]
-struct TimelineView<'a> {
-    years: Vec<YearView<'a>>,
-    all_years: Vec<YearLink>,
-    /// The year of a per-year page; none on the index.
-    year: Option<i32>,
-    chart: String,
-    filters: FilterOptions,
 }
 
 #[derive(Serialize)]
