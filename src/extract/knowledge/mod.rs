@@ -329,7 +329,15 @@ impl Knowledge {
         buf: &mut String,
     ) -> PhraseMatches<'_> {
         let mut out = PhraseMatches::default();
-        let Some(&max) = self.prefixes.get(keys.get(start)) else {
+        let first = keys.get(start);
+        let Some(&max) = self.prefixes.get(first) else {
+            // A one-word name with a possessive: `Germany’s`.
+            if let Some(stem) = first.strip_suffix("'s")
+                && let Some(form) = self.forms.get(stem)
+                && capitals_kept(&form.written, tokens[start].text(text))
+            {
+                out.entity = Some((1, form.id));
+            }
             return out;
         };
         buf.clear();

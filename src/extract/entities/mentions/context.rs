@@ -100,7 +100,8 @@ impl<'a> Reader<'a> {
         if (s..e).any(|k| words::is_org_word(self.key(k))) {
             c.evidence.org += if words::is_org_word(last) { 8 } else { 5 };
         }
-        if n >= 2 && words::is_place_word(last) {
+        // `Tigris River`, and `Lake Victoria`, `Gare de Lyon`.
+        if n >= 2 && (words::is_place_word(last) || words::is_place_word(first)) {
             c.evidence.place += 6;
         }
         if self.kb.is_first_name(first) {

@@ -312,6 +312,8 @@ impl<'a> Reader<'a> {
     /// The end (exclusive) of the capitalised run starting at `start`.
     fn run_end(&self, start: usize) -> usize {
         let mut j = start;
+        // Inside an organisation's name after its `of` or `for`, where `and` joins too.
+        let mut in_org_name = false;
         loop {
             if self.is_possessive(j) || self.has_stripped_s(j) {
                 return j + 1;
@@ -339,11 +341,14 @@ impl<'a> Reader<'a> {
                 // `of` joins only after a word that takes it: `Bank of`, `Gulf of`,
                 // `Secretary of`; not `John Smith of Acme`.
                 let joins = match k {
-                    "of" => {
+                    "of" | "for" => {
+                        in_org_name |= words::is_org_word(prev);
                         words::is_org_word(prev)
                             || words::is_place_word(prev)
-                            || self.kb.title(prev).is_some()
+                            || (k == "of" && self.kb.title(prev).is_some())
                     }
+                    // `Centre for Disease Prevention and Control`.
+                    "and" => in_org_name,
                     "&" => true,
                     // An initial: `R. Smith`, `George W. Bush`.
                     "." => self.is_initial_letter(j),
@@ -406,14 +411,36 @@ impl<'a> Reader<'a> {
             }
             // `University of Texas`: an unknown name with an organisation word takes the
             // place after its `of`.
+            let connector = j > 0
+                && matches!(
+                    self.key(j - 1),
+                    "of" | "for" | "and" | "de" | "do" | "del" | "di"
+                );
             if let (Some((ps, _)), true) = (pending, ent_len > 0)
                 && j > ps + 1
-                && self.key(j - 1) == "of"
-                && (ps..j).any(|k| words::is_org_word(self.key(k)))
+                && connector
+                && (ps..j)
+                    .any(|k| words::is_org_word(self.key(k)) || words::is_place_word(self.key(k)))
             {
                 j += ent_len;
                 end = end.max(j);
                 continue;
+            }
+            // `Free Democrats`, `Christian Democrats`: a known one-word party after other
+            // capitalised words is the end of another party's name.
+            if let Some((1, _)) = entity
+                && words::is_org_word(self.key(j))
+                && title_len == 0
+            {
+                let after_demonym =
+                    matches!(segments.last(), Some(Segment::Demonym(_, de)) if *de == j);
+                if pending.is_some() || after_demonym {
+                    if pending.is_none() {
+                        pending = Some((j, false));
+                    }
+                    j += 1;
+                    continue;
+                }
             }
             // A town that is also a given name, before an unknown name, starts a
             // person's name: `Warren Christopher`, `Florence Griffith`.
@@ -550,9 +577,9 @@ impl<'a> Reader<'a> {
             };
             if let (Some((s, e1)), Segment::Unknown(s2, e)) = (head, segments[k + 1]) {
                 let last = self.key(e - 1);
-                let joins = words::is_org_word(last)
-                    || words::is_place_word(last)
-                    || words::is_event_word(last);
+                let joins = words::is_place_word(last)
+                    || words::is_event_word(last)
+                    || (s2..e).any(|t| words::is_org_word(self.key(t)));
                 if e1 == s2 && joins {
                     segments[k] = Segment::Unknown(s, e);
                     segments.remove(k + 1);
