@@ -18,6 +18,14 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder.
     Build(cmd::build::Args),
+    /// Create a starter site with the default theme written out.
+    Init(cmd::init::Args),
+    /// Create a new article, dated now.
+    New(cmd::new::Args),
+    /// Serve the site with live reload (nothing is written to public/).
+    Serve(cmd::serve::Args),
+    /// Check links, anchors, images and articles before publishing.
+    Check(cmd::check::Args),
     /// Print the facts Dateline extracts from one article.
     Facts(cmd::facts::Args),
     /// Score extraction against public gold corpora.
@@ -29,6 +37,10 @@ impl Cli {
     pub fn run(self) -> anyhow::Result<ExitCode> {
         match self.command {
             Command::Build(args) => args.run(),
+            Command::Init(args) => args.run(),
+            Command::New(args) => args.run(),
+            Command::Serve(args) => args.run(),
+            Command::Check(args) => args.run(),
             Command::Facts(args) => args.run(),
             Command::Eval(args) => args.run(),
         }

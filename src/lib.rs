@@ -1,4 +1,367 @@
 //! Dateline: a static-site generator for news briefs.
+//!
+//! [`build`] reads as the pipeline: configuration → load → extract → assemble →
+//! render → write. Each step is one module; data only flows forward.
 
+pub mod cache;
+pub mod check;
+pub mod config;
+pub mod content;
+pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod output;
+pub mod progress;
+pub mod render;
+pub mod scaffold;
+pub mod serve;
+pub mod site;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::{Article, Format, LoadOptions};
+use crate::extract::{Document, Facts, Knowledge};
+use crate::output::{Protected, Staging};
+use crate::progress::Progress;
+use crate::render::Renderer;
+use crate::site::Brief;
+
+/// What `dateline build` was asked to do.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// The site root (holds `dateline.toml`, `content/`, `templates/`, `static/`).
+    pub root: PathBuf,
+    /// The output folder; `<root>/public` when not given.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` of the configuration.
+    pub base_url: Option<String>,
+    /// Keep drafts.
+    pub drafts: bool,
+    /// Keep articles dated in the future.
+    pub future: bool,
+    /// Replace an output folder Dateline did not make.
+    pub force: bool,
+    /// Leave out articles with errors instead of failing the build.
+    pub skip_bad: bool,
+    /// The build time; now when not given (tests pin it).
+    pub now: Option<DateTime<Utc>>,
+    /// Show a progress bar on a terminal for builds longer than a second.
+    pub progress: bool,
+    /// Extract every article anew, ignoring (and not updating) the build cache.
+    pub no_cache: bool,
+    /// The cache folder; `<root>/.dateline-cache` when not given.
+    pub cache_dir: Option<PathBuf>,
+}
+
+/// What a build did.
+#[derive(Clone, Debug, Default)]
+pub struct BuildReport {
+    pub articles: usize,
+    pub pages: usize,
+    pub drafts_skipped: usize,
+    pub embargoed: usize,
+    /// Errors of articles left out with `skip_bad`.
+    pub skipped: Vec<String>,
+    /// Articles whose facts came from the build cache.
+    pub cache_hits: usize,
+    pub output: PathBuf,
+    /// Wall time of each pipeline step.
+    pub steps: Vec<(&'static str, Duration)>,
+    pub total: Duration,
+}
+
+impl BuildReport {
+    /// The one-line summary printed at the end of a build.
+    pub fn summary(&self) -> String {
+        let mut s = format!("Built {} briefs into {} pages", self.articles, self.pages);
+        let mut left_out = Vec::new();
+        if self.drafts_skipped > 0 {
+            left_out.push(format!(
+                "{} draft{}",
+                self.drafts_skipped,
+                plural(self.drafts_skipped)
+            ));
+        }
+        if self.embargoed > 0 {
+            left_out.push(format!(
+                "{} embargoed (dated in the future; --future builds them)",
+                self.embargoed
+            ));
+        }
+        if !self.skipped.is_empty() {
+            left_out.push(format!("{} with errors", self.skipped.len()));
+        }
+        if !left_out.is_empty() {
+            s.push_str(&format!(", left out {}", left_out.join(", ")));
+        }
+        s.push_str(&format!(
+            " in {:.2} s → {}",
+            self.total.as_secs_f64(),
+            self.output.display()
+        ));
+        s
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Times the steps of a build.
+struct Steps {
+    start: Instant,
+    last: Instant,
+    done: Vec<(&'static str, Duration)>,
+}
+
+impl Steps {
+    fn new() -> Steps {
+        let now = Instant::now();
+        Steps {
+            start: now,
+            last: now,
+            done: Vec::new(),
+        }
+    }
+    fn finish(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.done.push((name, now - self.last));
+        self.last = now;
+    }
+}
+
+/// Shows a path relative to the working directory when it is under it.
+pub fn display_path(p: &Path) -> PathBuf {
+    p.strip_prefix("./").unwrap_or(p).to_path_buf()
+}
+
+/// Reads `data/entities.toml` of the site into the knowledge, if there is one;
+/// returns the knowledge and the file's text (part of the cache fingerprint).
+pub fn load_knowledge(root: &Path) -> anyhow::Result<(Knowledge, String)> {
+    let kb = Knowledge::builtin();
+    let path = display_path(&root.join("data").join("entities.toml"));
+    match std::fs::read_to_string(&path) {
+        Ok(src) => {
+            let kb = kb
+                .with_site_data(&src)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            Ok((kb, src))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((kb, String::new())),
+        Err(e) => Err(e).with_context(|| format!("failed to read `{}`", path.display())),
+    }
+}
+
+/// The text extraction reads: Markdown with its markup blanked out (same offsets),
+/// wire text as it is.
+pub fn extraction_text(a: &Article) -> std::borrow::Cow<'_, str> {
+    match a.format {
+        Format::Markdown => std::borrow::Cow::Owned(content::markdown::plain_view(&a.body)),
+        Format::Wire { .. } => std::borrow::Cow::Borrowed(&a.body),
+    }
+}
+
+/// Extracts the facts of one article.
+pub fn extract_article(a: &Article, kb: &Knowledge, tz: Tz) -> Facts {
+    let text = extraction_text(a);
+    let day = a.date.with_timezone(&tz).date_naive();
+    extract::extract_facts(
+        &Document {
+            title: Some(&a.title),
+            body: &text,
+            date: Some(day),
+        },
+        kb,
+    )
+}
+
+/// A site loaded, extracted and assembled, ready to render; nothing written yet.
+pub struct Prepared {
+    pub output: output::files::SiteOutput,
+    /// Articles that could not be loaded (only with `skip_bad`; otherwise an error).
+    pub load_errors: Vec<error::SourceError>,
+    pub drafts_skipped: usize,
+    pub embargoed: usize,
+    pub cache_hits: usize,
+    cache: Option<(cache::FactsCache, std::collections::HashSet<u128>)>,
+    pub content_dir: PathBuf,
+    pub output_dir: PathBuf,
+}
+
+/// Runs the pipeline up to rendering: configuration, load, extract, assemble.
+fn prepare(
+    opts: &BuildOptions,
+    steps: &mut Steps,
+    progress: &Progress,
+) -> anyhow::Result<Prepared> {
+    let root = &opts.root;
+    let now = opts.now.unwrap_or_else(Utc::now);
+
+    // 1. Configuration and knowledge.
+    let mut config = Config::load(root)?;
+    if let Some(url) = &opts.base_url {
+        config.base_url = url.clone();
+        config.validate(Path::new("--base-url"))?;
+    }
+    let tz = config.tz().map_err(anyhow::Error::msg)?;
+    let (kb, kb_source) = load_knowledge(root)?;
+    let output_dir = opts.output.clone().unwrap_or_else(|| root.join("public"));
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        bail!(
+            "no `content` folder in `{}`: a site keeps its articles there",
+            display_path(root).display()
+        );
+    }
+    steps.finish("config");
+
+    // 2. Load.
+    let load_opts = LoadOptions {
+        tz,
+        drafts: opts.drafts,
+        future: opts.future,
+        now,
+    };
+    let loaded = content::load_articles(&display_path(&content_dir), &load_opts);
+    if !loaded.errors.is_empty() && !opts.skip_bad {
+        let lines: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
+        bail!(
+            "{}\n{} file{} with errors; nothing was written (use --skip-bad to build without them)",
+            lines.join("\n"),
+            lines.len(),
+            plural(lines.len())
+        );
+    }
+    steps.finish("load");
+
+    // 3. Extract, in parallel, reusing the facts of unchanged articles.
+    let cache = (!opts.no_cache).then(|| {
+        let dir = opts
+            .cache_dir
+            .clone()
+            .unwrap_or_else(|| root.join(".dateline-cache"));
+        cache::FactsCache::new(dir, cache::fingerprint(&config.timezone, &kb_source))
+    });
+    progress.stage("Extracting", loaded.articles.len());
+    let hits = std::sync::atomic::AtomicUsize::new(0);
+    let extracted: Vec<(Brief, Option<u128>)> = loaded
+        .articles
+        .into_par_iter()
+        .map(|a| {
+            let key = cache.as_ref().map(|c| c.key(a.hash));
+            let cached = cache.as_ref().zip(key).and_then(|(c, k)| c.get(k));
+            let facts = match cached {
+                Some(f) => {
+                    hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    f
+                }
+                None => {
+                    let f = extract_article(&a, &kb, tz);
+                    // A cache that cannot be written only costs the next build time.
+                    if let (Some(c), Some(k)) = (&cache, key) {
+                        let _ = c.put(k, &f);
+                    }
+                    f
+                }
+            };
+            progress.inc();
+            (Brief::new(a, facts, &config, tz), key)
+        })
+        .collect();
+    let used_keys: std::collections::HashSet<u128> =
+        extracted.iter().filter_map(|(_, k)| *k).collect();
+    let briefs: Vec<Brief> = extracted.into_iter().map(|(b, _)| b).collect();
+    steps.finish("extract");
+
+    // 4. Assemble the whole-site model.
+    let mut site = site::assemble(briefs).map_err(|errs| {
+        let lines: Vec<String> = errs.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!("{}\nnothing was written", lines.join("\n"))
+    })?;
+    site.files = loaded
+        .loose_files
+        .into_iter()
+        .map(|(path, rel)| (path, output::files::slash_path(&rel)))
+        .collect();
+    steps.finish("assemble");
+
+    // 5. Templates and the list of everything the site holds.
+    let renderer = Renderer::new(&root.join("templates"), tz, &config.base_url)?;
+    let build_time = now.with_timezone(&tz).fixed_offset();
+    let output = output::files::SiteOutput::new(
+        std::sync::Arc::new(site),
+        std::sync::Arc::new(config),
+        std::sync::Arc::new(renderer),
+        root,
+        build_time,
+        false,
+    )?;
+    steps.finish("templates");
+    Ok(Prepared {
+        output,
+        load_errors: loaded.errors,
+        drafts_skipped: loaded.drafts_skipped,
+        embargoed: loaded.embargoed,
+        cache_hits: hits.into_inner(),
+        cache: cache.map(|c| (c, used_keys)),
+        content_dir,
+        output_dir,
+    })
+}
+
+/// Builds the site at `opts.root` into its output folder.
+pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
+    let mut steps = Steps::new();
+    let progress = Progress::new(opts.progress);
+    let prepared = prepare(opts, &mut steps, &progress)?;
+    let root = &opts.root;
+
+    // 6. Render and write into a staging folder, then swap it in.
+    let staging = Staging::begin(
+        &prepared.output_dir,
+        &Protected {
+            root,
+            content: &prepared.content_dir,
+            others: &[&root.join("templates"), &root.join("static")],
+        },
+        opts.force,
+    )?;
+    let written = prepared.output.write_all(&staging, &progress)?;
+    steps.finish("render");
+    staging.commit()?;
+    if let Some((c, used)) = &prepared.cache {
+        c.prune(used);
+    }
+    steps.finish("swap");
+    progress.finish();
+    Ok(BuildReport {
+        articles: prepared.output.pass.site.briefs.len(),
+        pages: written,
+        drafts_skipped: prepared.drafts_skipped,
+        embargoed: prepared.embargoed,
+        skipped: prepared
+            .load_errors
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        cache_hits: prepared.cache_hits,
+        output: display_path(&prepared.output_dir),
+        steps: steps.done,
+        total: steps.start.elapsed(),
+    })
+}
+
+/// Prepares the site for `dateline check`: errors of single articles are collected,
+/// not fatal, and nothing is written.
+pub fn prepare_for_check(opts: &BuildOptions) -> anyhow::Result<Prepared> {
+    let mut opts = opts.clone();
+    opts.skip_bad = true;
+    prepare(&opts, &mut Steps::new(), &Progress::new(false))
+}

@@ -1,13 +1,76 @@
 //! `dateline build`.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use dateline::BuildOptions;
 
 /// Build the site into the output folder.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The site root: holds dateline.toml, content/, templates/, static/, data/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The output folder [default: <root>/public].
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// The URL the site is published at, overriding base_url.
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Include drafts.
+    #[arg(long)]
+    drafts: bool,
+    /// Include articles dated in the future (embargoed).
+    #[arg(long)]
+    future: bool,
+    /// Replace an output folder Dateline did not make.
+    #[arg(long)]
+    force: bool,
+    /// Build without the articles that have errors (they are listed) instead of failing.
+    #[arg(long)]
+    skip_bad: bool,
+    /// Extract every article anew, ignoring the build cache.
+    #[arg(long)]
+    no_cache: bool,
+    /// Print nothing but errors.
+    #[arg(long, short, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print the time of each pipeline step.
+    #[arg(long, short)]
+    verbose: bool,
+}
 
 impl Args {
     pub fn run(self) -> anyhow::Result<ExitCode> {
-        anyhow::bail!("build is not written yet")
+        let opts = BuildOptions {
+            root: self.root,
+            output: self.output,
+            base_url: self.base_url,
+            drafts: self.drafts,
+            future: self.future,
+            force: self.force,
+            skip_bad: self.skip_bad,
+            now: None,
+            progress: !self.quiet,
+            no_cache: self.no_cache,
+            cache_dir: None,
+        };
+        let report = dateline::build(&opts)?;
+        for e in &report.skipped {
+            eprintln!("skipped: {e}");
+        }
+        if self.verbose {
+            eprintln!(
+                "facts from the build cache: {} of {}",
+                report.cache_hits, report.articles
+            );
+            for (step, time) in &report.steps {
+                eprintln!("{step:>10}  {:8.1} ms", time.as_secs_f64() * 1000.0);
+            }
+        }
+        if !self.quiet {
+            println!("{}", report.summary());
+        }
+        Ok(ExitCode::SUCCESS)
     }
 }

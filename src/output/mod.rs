@@ -1,0 +1,419 @@
+//! Writing the site: into a staging folder beside the output, swapped in whole.
+//!
+//! A failed or killed build must leave the previous `public/` exactly as it was, and
+//! nothing outside the output folder is ever written or deleted. So every page is
+//! written into `.<name>.dateline-tmp-<pid>` next to the output folder, and only when
+//! the whole build has succeeded is it exchanged with the output in one atomic
+//! `renameat2(RENAME_EXCHANGE)` (two renames where that call does not exist); the
+//! old site, now in the staging folder, is deleted afterwards. Leftovers of a killed
+//! build are removed by the next one. Dateline marks folders it made with a
+//! `.dateline` file and refuses to replace a non-empty folder without it unless forced.
+
+pub mod feeds;
+pub mod files;
+pub mod sitemap;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+/// The marker file in every output folder Dateline made.
+pub const MARKER: &str = ".dateline";
+
+/// Where pages go: a staging folder on disk, or memory when serving.
+pub trait Sink: Sync {
+    /// Writes `bytes` at the site path `rel` (`2023/03/08/a/index.html`).
+    fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()>;
+    /// Copies the file `from` to the site path `rel`.
+    fn copy(&self, from: &Path, rel: &str) -> anyhow::Result<()>;
+}
+
+/// Checks that `rel` is a relative path that stays inside the output folder.
+pub fn check_relative(rel: &str) -> anyhow::Result<&Path> {
+    let p = Path::new(rel);
+    let ok = !rel.is_empty()
+        && !rel.contains('\0')
+        && p.components().all(|c| matches!(c, Component::Normal(_)));
+    if !ok {
+        bail!("refusing to write `{rel}`: output paths must stay inside the output folder");
+    }
+    Ok(p)
+}
+
+/// A build's staging folder, swapped in by [`Staging::commit`] and removed if dropped.
+#[derive(Debug)]
+pub struct Staging {
+    output: PathBuf,
+    temp: PathBuf,
+    committed: bool,
+}
+
+/// What the output folder may not be.
+pub struct Protected<'a> {
+    pub root: &'a Path,
+    pub content: &'a Path,
+    pub others: &'a [&'a Path],
+}
+
+/// A path made absolute and free of `.`/`..`/symlinks as far as it exists.
+fn resolve(p: &Path) -> PathBuf {
+    if let Ok(c) = fs::canonicalize(p) {
+        return c;
+    }
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    match (out.parent(), out.file_name()) {
+        (Some(parent), Some(name)) if parent != out => resolve(parent).join(name),
+        _ => out,
+    }
+}
+
+impl Staging {
+    /// Prepares a staging folder for `output`, after checking it is safe to replace.
+    pub fn begin(output: &Path, protected: &Protected<'_>, force: bool) -> anyhow::Result<Staging> {
+        let out = resolve(output);
+        for (what, p) in [
+            ("the site root", protected.root),
+            ("the content folder", protected.content),
+        ]
+        .into_iter()
+        .chain(protected.others.iter().map(|p| ("a site folder", *p)))
+        {
+            let p = resolve(p);
+            if out == p || p.starts_with(&out) {
+                bail!(
+                    "refusing to build into `{}`: it is {what} or contains it, and building replaces the whole folder",
+                    output.display()
+                );
+            }
+            if what == "the content folder" && out.starts_with(&p) {
+                bail!(
+                    "refusing to build into `{}`: it is inside the content folder",
+                    output.display()
+                );
+            }
+        }
+        if out.parent().is_none() {
+            bail!(
+                "refusing to build into `{}`: the file-system root",
+                output.display()
+            );
+        }
+        if out.exists() {
+            if !out.is_dir() {
+                bail!(
+                    "the output `{}` exists and is not a folder",
+                    output.display()
+                );
+            }
+            let mut entries = fs::read_dir(&out)
+                .with_context(|| format!("failed to read `{}`", output.display()))?;
+            let empty = entries.next().is_none();
+            if !empty && !out.join(MARKER).exists() && !force {
+                bail!(
+                    "`{}` is not empty and was not made by Dateline (no `{MARKER}` file); \
+                     building would replace it. Use --force to replace it anyway",
+                    output.display()
+                );
+            }
+        }
+        let parent = out.parent().map(Path::to_path_buf).unwrap_or_default();
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("failed to create `{}`", parent.display()))?;
+        remove_leftovers(&parent, &name);
+        let temp = parent.join(format!(".{name}.dateline-tmp-{}", std::process::id()));
+        if temp.exists() {
+            fs::remove_dir_all(&temp)
+                .with_context(|| format!("failed to remove `{}`", temp.display()))?;
+        }
+        fs::create_dir(&temp).with_context(|| format!("failed to create `{}`", temp.display()))?;
+        let staging = Staging {
+            output: out,
+            temp,
+            committed: false,
+        };
+        staging.write(
+            MARKER,
+            b"This folder is built by Dateline; `dateline build` replaces it whole.\n",
+        )?;
+        Ok(staging)
+    }
+
+    /// The staging folder.
+    pub fn path(&self) -> &Path {
+        &self.temp
+    }
+
+    /// Swaps the staging folder in as the output and deletes the old site.
+    pub fn commit(mut self) -> anyhow::Result<()> {
+        self.committed = true;
+        if !self.output.exists() {
+            fs::rename(&self.temp, &self.output).with_context(|| {
+                format!(
+                    "failed to move `{}` to `{}`",
+                    self.temp.display(),
+                    self.output.display()
+                )
+            })?;
+            return Ok(());
+        }
+        exchange(&self.temp, &self.output)?;
+        // The old site is now in the staging folder; a failure to delete it loses
+        // nothing and the next build removes it.
+        let _ = fs::remove_dir_all(&self.temp);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.temp);
+        }
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let path = self.temp.join(check_relative(rel)?);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)
+                .with_context(|| format!("failed to create `{}`", dir.display()))?;
+        }
+        let mut f = fs::File::create(&path)
+            .with_context(|| format!("failed to write `{}`", path.display()))?;
+        f.write_all(bytes)
+            .with_context(|| format!("failed to write `{}`", path.display()))?;
+        Ok(())
+    }
+
+    fn copy(&self, from: &Path, rel: &str) -> anyhow::Result<()> {
+        let path = self.temp.join(check_relative(rel)?);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)
+                .with_context(|| format!("failed to create `{}`", dir.display()))?;
+        }
+        fs::copy(from, &path).with_context(|| {
+            format!(
+                "failed to copy `{}` to `{}`",
+                from.display(),
+                path.display()
+            )
+        })?;
+        Ok(())
+    }
+}
+
+/// Removes staging folders of earlier builds of `name` whose process is gone.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.dateline-tmp-");
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let file_name = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let alive = pid
+            .parse::<u32>()
+            .is_ok_and(|p| p != std::process::id() && process_alive(p));
+        if !alive {
+            let _ = fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn process_alive(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn process_alive(_pid: u32) -> bool {
+    false
+}
+
+/// Atomically exchanges two folders.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> anyhow::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths; AT_FDCWD is fine as they are absolute.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        return Ok(());
+    }
+    let err = std::io::Error::last_os_error();
+    // File systems without RENAME_EXCHANGE: fall back to two renames.
+    if matches!(err.raw_os_error(), Some(libc::EINVAL) | Some(libc::ENOSYS)) {
+        return exchange_by_renames(a, b);
+    }
+    Err(err).with_context(|| format!("failed to swap `{}` into `{}`", a.display(), b.display()))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(a: &Path, b: &Path) -> anyhow::Result<()> {
+    exchange_by_renames(a, b)
+}
+
+/// Exchanges by moving `b` aside, `a` into place, and the old `b` to `a`.
+fn exchange_by_renames(a: &Path, b: &Path) -> anyhow::Result<()> {
+    let aside = a.with_extension("old");
+    fs::rename(b, &aside).with_context(|| format!("failed to move `{}` aside", b.display()))?;
+    if let Err(e) = fs::rename(a, b) {
+        let _ = fs::rename(&aside, b);
+        return Err(e)
+            .with_context(|| format!("failed to move `{}` to `{}`", a.display(), b.display()));
+    }
+    fs::rename(&aside, a).with_context(|| format!("failed to move `{}`", aside.display()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tmp(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("dateline-out-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&d);
+        fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    fn protected<'a>(root: &'a Path, content: &'a Path) -> Protected<'a> {
+        Protected {
+            root,
+            content,
+            others: &[],
+        }
+    }
+
+    #[test]
+    fn commit_replaces_the_old_site_whole() {
+        let root = tmp("commit");
+        let content = root.join("content");
+        let out = root.join("public");
+        let s = Staging::begin(&out, &protected(&root, &content), false).unwrap();
+        s.write("old.html", b"old").unwrap();
+        s.commit().unwrap();
+        let s = Staging::begin(&out, &protected(&root, &content), false).unwrap();
+        s.write("a/index.html", b"new").unwrap();
+        s.commit().unwrap();
+        assert!(!out.join("old.html").exists());
+        assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"new");
+        assert!(out.join(MARKER).exists());
+        let leftovers: Vec<_> = fs::read_dir(&root)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    #[test]
+    fn dropping_without_commit_keeps_the_old_site() {
+        let root = tmp("drop");
+        let out = root.join("public");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join(MARKER), "").unwrap();
+        fs::write(out.join("index.html"), "old").unwrap();
+        {
+            let s = Staging::begin(&out, &protected(&root, &root.join("content")), false).unwrap();
+            s.write("index.html", b"new").unwrap();
+        }
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert_eq!(fs::read_dir(&root).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn refuses_root_content_and_parents() {
+        let root = tmp("refuse");
+        let content = root.join("content");
+        fs::create_dir_all(&content).unwrap();
+        for bad in [
+            root.clone(),
+            content.clone(),
+            root.join("content/public"),
+            root.parent().unwrap().to_path_buf(),
+        ] {
+            assert!(
+                Staging::begin(&bad, &protected(&root, &content), true).is_err(),
+                "{}",
+                bad.display()
+            );
+        }
+        assert!(
+            Staging::begin(
+                &root.join("x/../content"),
+                &protected(&root, &content),
+                true
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn refuses_foreign_folders_unless_forced() {
+        let root = tmp("foreign");
+        let out = root.join("public");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("precious.txt"), "keep").unwrap();
+        let err =
+            Staging::begin(&out, &protected(&root, &root.join("content")), false).unwrap_err();
+        assert!(err.to_string().contains("--force"), "{err}");
+        assert!(Staging::begin(&out, &protected(&root, &root.join("content")), true).is_ok());
+    }
+
+    #[test]
+    fn leftovers_of_dead_builds_are_removed() {
+        let root = tmp("leftover");
+        let dead = root.join(".public.dateline-tmp-4000000000");
+        fs::create_dir_all(&dead).unwrap();
+        let s = Staging::begin(
+            &root.join("public"),
+            &protected(&root, &root.join("content")),
+            false,
+        )
+        .unwrap();
+        assert!(!dead.exists());
+        drop(s);
+    }
+
+    #[test]
+    fn paths_may_not_escape() {
+        for bad in ["../x", "/etc/passwd", "a/../../b", "", "a\0b"] {
+            assert!(check_relative(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_relative("2023/03/08/a/index.html").is_ok());
+    }
+}

@@ -1,0 +1,167 @@
+//! Coverage charts: briefs and mentions per month, drawn as inline SVG at build time.
+//!
+//! No script and no request: the chart is part of the page, scales with it, and
+//! carries a text title and description for screen readers.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::context::month_name;
+
+/// At most this many months are drawn (the most recent ones).
+const MAX_MONTHS: usize = 120;
+
+/// One month's counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MonthCount {
+    pub briefs: u32,
+    pub mentions: u32,
+}
+
+/// Counts per month (key: year * 12 + month - 1).
+pub type Series = BTreeMap<i32, MonthCount>;
+
+/// Adds a brief of `day` with `mentions` mentions to `series`.
+pub fn add(series: &mut Series, day: NaiveDate, mentions: u32) {
+    let c = series
+        .entry(day.year() * 12 + day.month0() as i32)
+        .or_default();
+    c.briefs += 1;
+    c.mentions += mentions;
+}
+
+/// Draws `series` as an SVG bar chart (bars: briefs; line: mentions), titled `title`.
+/// Empty when there is nothing to draw.
+pub fn svg(series: &Series, title: &str, show_mentions: bool) -> String {
+    let (Some((&first, _)), Some((&last, _))) = (series.first_key_value(), series.last_key_value())
+    else {
+        return String::new();
+    };
+    let first = first.max(last - MAX_MONTHS as i32 + 1);
+    let months: Vec<(i32, MonthCount)> = (first..=last)
+        .map(|k| (k, series.get(&k).copied().unwrap_or_default()))
+        .collect();
+    let max_b = months.iter().map(|m| m.1.briefs).max().unwrap_or(1).max(1);
+    let max_m = months
+        .iter()
+        .map(|m| m.1.mentions)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let (w, h, pad_b, pad_t) = (720.0_f64, 140.0_f64, 22.0_f64, 8.0_f64);
+    let n = months.len() as f64;
+    let slot = w / n;
+    let bar = (slot * 0.7).max(1.0);
+    let total_b: u32 = months.iter().map(|m| m.1.briefs).sum();
+    let total_m: u32 = months.iter().map(|m| m.1.mentions).sum();
+    let label = |k: i32| {
+        format!(
+            "{} {}",
+            &month_name((k.rem_euclid(12) + 1) as u32)[..3],
+            k.div_euclid(12)
+        )
+    };
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<svg class=\"chart\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" \
+         preserveAspectRatio=\"none\" xmlns=\"http://www.w3.org/2000/svg\">\
+         <title id=\"chart-title\">{}</title><desc id=\"chart-desc\">{total_b} briefs{} from {} to {}</desc>",
+        escape(title),
+        if show_mentions {
+            format!(", {total_m} mentions,")
+        } else {
+            String::new()
+        },
+        label(first),
+        label(last)
+    );
+    let plot = h - pad_b - pad_t;
+    for (i, (k, c)) in months.iter().enumerate() {
+        let bh = plot * f64::from(c.briefs) / f64::from(max_b);
+        let x = i as f64 * slot + (slot - bar) / 2.0;
+        let y = pad_t + plot - bh;
+        let _ = write!(
+            out,
+            "<rect class=\"bar\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{bh:.1}\"><title>{}: {} briefs{}</title></rect>",
+            label(*k),
+            c.briefs,
+            if show_mentions {
+                format!(", {} mentions", c.mentions)
+            } else {
+                String::new()
+            }
+        );
+    }
+    if show_mentions && months.len() > 1 {
+        let pts: Vec<String> = months
+            .iter()
+            .enumerate()
+            .map(|(i, (_, c))| {
+                let x = i as f64 * slot + slot / 2.0;
+                let y = pad_t + plot - plot * f64::from(c.mentions) / f64::from(max_m);
+                format!("{x:.1},{y:.1}")
+            })
+            .collect();
+        let _ = write!(
+            out,
+            "<polyline class=\"line\" fill=\"none\" points=\"{}\"/>",
+            pts.join(" ")
+        );
+    }
+    // Year ticks.
+    for (i, (k, _)) in months.iter().enumerate() {
+        if k.rem_euclid(12) == 0 || i == 0 {
+            let x = i as f64 * slot;
+            let _ = write!(
+                out,
+                "<text class=\"tick\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+                x + 2.0,
+                h - 6.0,
+                k.div_euclid(12)
+            );
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    crate::content::markdown::escape_into(&mut out, s);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_one_bar_per_month_between_first_and_last() {
+        let mut s = Series::new();
+        add(&mut s, NaiveDate::from_ymd_opt(2023, 1, 5).unwrap(), 3);
+        add(&mut s, NaiveDate::from_ymd_opt(2023, 3, 9).unwrap(), 1);
+        let svg = svg(&s, "Coverage of <Iraq>", true);
+        assert_eq!(svg.matches("<rect").count(), 3);
+        assert!(svg.contains("Coverage of &lt;Iraq&gt;"));
+        assert!(
+            svg.contains("2 briefs, 4 mentions, from Jan 2023 to Mar 2023"),
+            "{svg}"
+        );
+    }
+
+    #[test]
+    fn nothing_to_draw_gives_nothing() {
+        assert_eq!(svg(&Series::new(), "x", false), "");
+    }
+
+    #[test]
+    fn long_series_keep_the_latest_months() {
+        let mut s = Series::new();
+        add(&mut s, NaiveDate::from_ymd_opt(1990, 1, 1).unwrap(), 0);
+        add(&mut s, NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(), 0);
+        assert_eq!(svg(&s, "x", false).matches("<rect").count(), MAX_MONTHS);
+    }
+}

@@ -1,0 +1,282 @@
+//! What templates receive: serialisable views of the site, built once.
+//!
+//! A brief appears on many list pages (the index, the timeline, its tags and its
+//! entities), so its [`Card`] is serialised once into a `tera::Value` whose maps are
+//! shared behind `Arc`; list pages clone those cheaply instead of re-serialising the
+//! site per page (the cause of Zola's slow builds on big sites, getzola/zola#2508).
+//! The variables each template gets are listed in README.md.
+
+use chrono::{Datelike, NaiveDate, SecondsFormat};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::extract::knowledge::EntityKind;
+use crate::site::entities::{entity_path, kind_dir};
+use crate::site::timeline::{EventSource, TimelineEvent};
+use crate::site::{Brief, Site};
+
+/// `site`: the configuration and the site-wide facts every template gets.
+#[derive(Clone, Debug, Serialize)]
+pub struct SiteCtx {
+    pub title: String,
+    pub base_url: String,
+    pub language: String,
+    pub description: String,
+    pub author: String,
+    pub timezone: String,
+    pub extra: serde_json::Value,
+    pub generator: String,
+    /// RFC 3339 time of the build.
+    pub build_time: String,
+    /// True only under `dateline serve`: the base template then loads the reload script.
+    pub live_reload: bool,
+    pub counts: Counts,
+    pub publication_name: String,
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Counts {
+    pub briefs: usize,
+    pub people: usize,
+    pub places: usize,
+    pub organizations: usize,
+    pub tags: usize,
+}
+
+/// A brief as lists show it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Card {
+    pub title: String,
+    /// Site path (`/2023/03/08/austin-in-baghdad/`).
+    pub url: String,
+    /// Absolute URL on `base_url`.
+    pub permalink: String,
+    /// RFC 3339 with offset.
+    pub date: String,
+    /// `YYYY-MM-DD` in the site's zone.
+    pub day: String,
+    pub summary: String,
+    pub tags: Vec<TagLink>,
+    pub dateline: Option<String>,
+    pub authors: Vec<String>,
+    pub image: Option<String>,
+    /// Space-separated filter keys (`person:lloyd-austin place:iraq tag:defense`) that
+    /// the timeline's filter script matches.
+    pub filter: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TagLink {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+}
+
+/// A person, place or organisation as a brief shows it, linked to its hub.
+#[derive(Clone, Debug, Serialize)]
+pub struct EntityLink {
+    pub kind: EntityKind,
+    pub name: String,
+    pub url: Option<String>,
+    pub roles: Vec<String>,
+    pub aliases: Vec<String>,
+    pub mentions: u32,
+}
+
+/// An event as the timeline and briefs show it.
+#[derive(Clone, Debug, Serialize)]
+pub struct EventView {
+    /// TIMEX3 value (`2014`, `2017-12`, `2023-03-07`).
+    pub date: String,
+    /// Human label (`2014`, `December 2017`, `7 March 2023`).
+    pub label: String,
+    pub summary: String,
+    pub sources: Vec<SourceLink>,
+    pub filter: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceLink {
+    pub title: String,
+    pub url: String,
+    pub day: String,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The English name of month `m` (1–12).
+pub fn month_name(m: u32) -> &'static str {
+    MONTHS
+        .get(m.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or("")
+}
+
+/// `2014` → `2014`; `2017-12` → `December 2017`; `2023-03-07` → `7 March 2023`.
+pub fn date_label(value: &str) -> String {
+    let date = value.split('T').next().unwrap_or(value);
+    let parts: Vec<&str> = date.split('-').collect();
+    match parts.as_slice() {
+        [y, m] => match m.parse::<u32>() {
+            Ok(m) if (1..=12).contains(&m) => format!("{} {y}", month_name(m)),
+            _ => value.to_string(),
+        },
+        [_, _, _] => match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+            Ok(d) => format!("{} {} {}", d.day(), month_name(d.month()), d.year()),
+            Err(_) => value.to_string(),
+        },
+        _ => value.to_string(),
+    }
+}
+
+/// Builds `site`.
+pub fn site_ctx(config: &Config, site: &Site, build_time: &str, live_reload: bool) -> SiteCtx {
+    SiteCtx {
+        title: config.title.clone(),
+        base_url: config.base(),
+        language: config.language.clone(),
+        description: config.description.clone(),
+        author: config.author.clone(),
+        timezone: config.timezone.clone(),
+        extra: serde_json::to_value(&config.extra).unwrap_or_default(),
+        generator: format!("Dateline {}", env!("CARGO_PKG_VERSION")),
+        build_time: build_time.to_string(),
+        live_reload,
+        counts: Counts {
+            briefs: site.briefs.len(),
+            people: site.entities.people.len(),
+            places: site.entities.places.len(),
+            organizations: site.entities.organizations.len(),
+            tags: site.tags.len(),
+        },
+        publication_name: if config.publication_name.is_empty() {
+            config.title.clone()
+        } else {
+            config.publication_name.clone()
+        },
+    }
+}
+
+/// The hub URL of an article-level entity name, if the site index has it.
+pub fn entity_url(site: &Site, kind: EntityKind, name: &str) -> Option<String> {
+    site.entities
+        .find(kind, name)
+        .map(|p| entity_path(kind, &p.slug))
+}
+
+/// The filter keys of a brief: its entities' hub slugs and its tags.
+pub fn filter_keys(site: &Site, b: &Brief) -> String {
+    let mut keys: Vec<String> = Vec::new();
+    let people = b.facts.people.iter().map(|p| (EntityKind::Person, &p.name));
+    let places = b.facts.places.iter().map(|p| (EntityKind::Place, &p.name));
+    let orgs = b
+        .facts
+        .organizations
+        .iter()
+        .map(|p| (EntityKind::Organization, &p.name));
+    for (kind, name) in people.chain(places).chain(orgs) {
+        if let Some(p) = site.entities.find(kind, name) {
+            keys.push(format!("{}:{}", kind_dir(kind), p.slug));
+        }
+    }
+    for t in &b.article.tags {
+        keys.push(format!("tags:{}", slug::slugify(t)));
+    }
+    keys.sort();
+    keys.dedup();
+    keys.join(" ")
+}
+
+/// Builds the card of every brief, in site order.
+pub fn cards(site: &Site, config: &Config) -> Vec<Card> {
+    site.briefs
+        .iter()
+        .map(|b| Card {
+            title: b.article.title.clone(),
+            url: b.permalink.clone(),
+            permalink: config.absolute(&b.permalink),
+            date: b.article.date.to_rfc3339_opts(SecondsFormat::Secs, false),
+            day: b.day.to_string(),
+            summary: b.summary.clone(),
+            tags: b
+                .article
+                .tags
+                .iter()
+                .map(|t| {
+                    let slug = slug::slugify(t);
+                    TagLink {
+                        name: t.clone(),
+                        url: format!("/tags/{slug}/"),
+                        slug,
+                    }
+                })
+                .collect(),
+            dateline: b.facts.dateline.clone(),
+            authors: if b.article.authors.is_empty() {
+                b.facts.byline.iter().cloned().collect()
+            } else {
+                b.article.authors.clone()
+            },
+            image: b.article.image.clone(),
+            filter: filter_keys(site, b),
+        })
+        .collect()
+}
+
+/// An event of the site timeline with links to its sources.
+pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Card]) -> EventView {
+    let mut filter: Vec<&str> = Vec::new();
+    for s in &ev.sources {
+        filter.extend(cards[s.brief].filter.split(' ').filter(|k| !k.is_empty()));
+    }
+    filter.sort_unstable();
+    filter.dedup();
+    EventView {
+        date: ev.date.clone(),
+        label: date_label(&ev.date),
+        summary: ev.summary.clone(),
+        sources: source_links(site, &ev.sources),
+        filter: filter.join(" "),
+    }
+}
+
+fn source_links(site: &Site, sources: &[EventSource]) -> Vec<SourceLink> {
+    sources
+        .iter()
+        .map(|s| {
+            let b = &site.briefs[s.brief];
+            SourceLink {
+                title: b.article.title.clone(),
+                url: b.permalink.clone(),
+                day: b.day.to_string(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_labels_follow_precision() {
+        assert_eq!(date_label("2014"), "2014");
+        assert_eq!(date_label("2017-12"), "December 2017");
+        assert_eq!(date_label("2023-03-07"), "7 March 2023");
+        assert_eq!(date_label("2023-03-07T15:00"), "7 March 2023");
+        assert_eq!(date_label("2023-W10"), "2023-W10");
+    }
+}

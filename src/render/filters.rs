@@ -1,0 +1,134 @@
+//! Template filters Dateline adds to Tera's own.
+//!
+//! | filter | what it does |
+//! |---|---|
+//! | `date(format="%e %B %Y", timezone="Asia/Baghdad")` | formats an RFC 3339 or `YYYY-MM-DD` date with chrono's strftime, in the site's zone unless `timezone` is given |
+//! | `slugify` | a URL slug of the text |
+//! | `urlencode` | percent-encodes for a URL query or path segment |
+//! | `json` | JSON text safe inside `<script>`: `<`, `>` and `&` are `\u` escaped |
+//! | `absolute` | joins a site path to `base_url` |
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono_tz::Tz;
+use tera::{Kwargs, State, Tera, TeraResult, Value};
+
+/// Registers the filters; `tz` is the site's zone, `base` its base URL.
+pub fn register(tera: &mut Tera, tz: Tz, base: String) {
+    tera.register_filter("date", move |v: &str, kw: Kwargs, _: &State| {
+        date(v, &kw, tz)
+    });
+    tera.register_filter("slugify", |v: &str, _: Kwargs, _: &State| slug::slugify(v));
+    tera.register_filter("urlencode", |v: &str, _: Kwargs, _: &State| urlencode(v));
+    tera.register_filter(
+        "json",
+        |v: &Value, _: Kwargs, _: &State| -> TeraResult<Value> {
+            let s =
+                serde_json::to_string(v).map_err(|e| tera::Error::message(format!("json: {e}")))?;
+            Ok(Value::safe_string(&script_safe_json(&s)))
+        },
+    );
+    tera.register_filter("absolute", move |v: &str, _: Kwargs, _: &State| {
+        format!("{}{}", base, v.trim_start_matches('/'))
+    });
+}
+
+fn date(v: &str, kw: &Kwargs, site_tz: Tz) -> TeraResult<String> {
+    let format = kw.get::<&str>("format")?.unwrap_or("%Y-%m-%d");
+    let tz = match kw.get::<&str>("timezone")? {
+        Some(name) => name.parse::<Tz>().map_err(|_| {
+            tera::Error::message(format!("date: `{name}` is not an IANA time zone"))
+        })?,
+        None => site_tz,
+    };
+    let items: Vec<chrono::format::Item<'_>> = chrono::format::StrftimeItems::new(format).collect();
+    if items
+        .iter()
+        .any(|i| matches!(i, chrono::format::Item::Error))
+    {
+        return Err(tera::Error::message(format!(
+            "date: `{format}` is not a valid strftime format"
+        )));
+    }
+    if let Ok(dt) = DateTime::<FixedOffset>::parse_from_rfc3339(v) {
+        return Ok(dt
+            .with_timezone(&tz)
+            .format_with_items(items.into_iter())
+            .to_string());
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+        return Ok(d.format_with_items(items.into_iter()).to_string());
+    }
+    Err(tera::Error::message(format!(
+        "date: `{v}` is not an RFC 3339 date or YYYY-MM-DD"
+    )))
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn urlencode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// JSON text that cannot end a `<script>` block or open a comment inside one.
+pub fn script_safe_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tera::Context;
+
+    fn render(src: &str, ctx: &Context) -> String {
+        let mut tera = Tera::default();
+        register(
+            &mut tera,
+            chrono_tz::Asia::Baghdad,
+            "https://n.example/".into(),
+        );
+        tera.add_raw_template("t.html", src).unwrap();
+        tera.render("t.html", ctx).unwrap()
+    }
+
+    #[test]
+    fn dates_are_shown_in_the_site_zone() {
+        let mut ctx = Context::new();
+        ctx.insert("d", "2023-03-07T22:30:00+00:00");
+        assert_eq!(
+            render("{{ d | date(format='%Y-%m-%d %H:%M') }}", &ctx),
+            "2023-03-08 01:30"
+        );
+        assert_eq!(
+            render("{{ d | date(format='%H:%M', timezone='UTC') }}", &ctx),
+            "22:30"
+        );
+    }
+
+    #[test]
+    fn json_cannot_close_a_script() {
+        let mut ctx = Context::new();
+        ctx.insert("t", "</script><script>alert(1)</script>");
+        let out = render("{{ t | json }}", &ctx);
+        assert!(!out.contains("</script>"), "{out}");
+        assert!(out.contains("\\u003c/script\\u003e"), "{out}");
+    }
+
+    #[test]
+    fn urlencode_and_absolute() {
+        let mut ctx = Context::new();
+        ctx.insert("q", "a b/c");
+        assert_eq!(
+            render("{{ q | urlencode }} {{ '/x/' | absolute }}", &ctx),
+            "a%20b%2Fc https://n.example/x/"
+        );
+    }
+}

@@ -1,0 +1,993 @@
+//! Every page of the site: which pages there are, their contexts, and rendering
+//! them in parallel into a [`Sink`].
+//!
+//! Pages are listed first as [`Job`]s (cheap), then rendered and written in
+//! parallel; each job knows its path, so the sitemap comes from the same list.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use chrono::SecondsFormat;
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Value};
+
+use super::Renderer;
+use super::chart;
+use super::context::{
+    Card, EntityLink, EventView, SiteCtx, TagLink, cards, date_label, entity_url, event_view,
+    month_name,
+};
+use super::jsonld;
+use crate::config::Config;
+use crate::content::markdown;
+use crate::content::{Article, Format};
+use crate::extract::knowledge::EntityKind;
+use crate::output::Sink;
+use crate::site::entities::{EntityPage, entity_path, kind_dir};
+use crate::site::permalink::output_file;
+use crate::site::{Brief, Site};
+
+/// One page to render.
+#[derive(Clone, Copy, Debug)]
+enum Job {
+    Index {
+        page: usize,
+    },
+    Brief(usize),
+    Timeline {
+        year: Option<usize>,
+    },
+    Kind {
+        kind: EntityKind,
+        page: usize,
+    },
+    Entity {
+        kind: EntityKind,
+        index: usize,
+        page: usize,
+    },
+    Tags,
+    Tag {
+        index: usize,
+        page: usize,
+    },
+    Search,
+    NotFound,
+}
+
+/// A page written, for the sitemap.
+#[derive(Clone, Debug)]
+pub struct Written {
+    /// Site path (`/2023/03/08/a/`).
+    pub url: String,
+    /// RFC 3339 modification time, for briefs.
+    pub lastmod: Option<String>,
+    /// Whether the page belongs in the sitemap (the 404 page does not).
+    pub listed: bool,
+    /// The template that renders the page.
+    pub template: &'static str,
+}
+
+/// Shared state of one render pass.
+pub struct Pass {
+    pub site: Arc<Site>,
+    pub config: Arc<Config>,
+    pub renderer: Arc<Renderer>,
+    pub site_ctx: SiteCtx,
+    site_value: Value,
+    pub cards: Vec<Card>,
+    card_values: Vec<Value>,
+    /// URL → page, built on first use (the dev server renders pages on request).
+    by_url: OnceLock<HashMap<String, Job>>,
+}
+
+/// Links in a paginated list.
+#[derive(Clone, Debug, Serialize)]
+pub struct Paginator {
+    pub current: usize,
+    pub total: usize,
+    pub per_page: usize,
+    pub items_total: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PageLink>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+}
+
+/// The URL of page `n` (from 1) of a list at `base` (`/tags/iraq/`).
+pub fn page_url(base: &str, n: usize) -> String {
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{n}/")
+    }
+}
+
+fn page_count(items: usize, per: usize) -> usize {
+    items.div_ceil(per).max(1)
+}
+
+fn paginator(base: &str, items: usize, per: usize, current: usize) -> Paginator {
+    let total = page_count(items, per);
+    Paginator {
+        current,
+        total,
+        per_page: per,
+        items_total: items,
+        prev: (current > 1).then(|| page_url(base, current - 1)),
+        next: (current < total).then(|| page_url(base, current + 1)),
+        pages: (1..=total)
+            .map(|n| PageLink {
+                number: n,
+                url: page_url(base, n),
+            })
+            .collect(),
+    }
+}
+
+/// The template of a page.
+fn template_of(job: Job) -> &'static str {
+    match job {
+        Job::Index { .. } => "index.html",
+        Job::Brief(_) => "brief.html",
+        Job::Timeline { .. } => "timeline.html",
+        Job::Kind { .. } => "entities.html",
+        Job::Entity { .. } => "entity.html",
+        Job::Tags => "tags.html",
+        Job::Tag { .. } => "tag.html",
+        Job::Search => "search.html",
+        Job::NotFound => "404.html",
+    }
+}
+
+fn kind_label(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "People",
+        EntityKind::Place => "Places",
+        EntityKind::Organization => "Organizations",
+    }
+}
+
+const KINDS: [EntityKind; 3] = [
+    EntityKind::Person,
+    EntityKind::Place,
+    EntityKind::Organization,
+];
+
+/// Entity index pages list this many entities per page.
+const ENTITIES_PER_PAGE: usize = 200;
+
+impl Pass {
+    pub fn new(
+        site: Arc<Site>,
+        config: Arc<Config>,
+        renderer: Arc<Renderer>,
+        site_ctx: SiteCtx,
+    ) -> Pass {
+        let cards = cards(&site, &config);
+        let card_values = cards.iter().map(Value::from_serializable).collect();
+        let site_value = Value::from_serializable(&site_ctx);
+        Pass {
+            site,
+            config,
+            renderer,
+            site_ctx,
+            site_value,
+            cards,
+            card_values,
+            by_url: OnceLock::new(),
+        }
+    }
+
+    /// Every page's URL (and modification time for briefs), without rendering.
+    pub fn pages(&self) -> Vec<Written> {
+        self.jobs()
+            .into_iter()
+            .map(|job| Written {
+                url: self.url(job),
+                lastmod: match job {
+                    Job::Brief(i) => Some(self.brief_modified(&self.site.briefs[i])),
+                    _ => None,
+                },
+                listed: !matches!(job, Job::NotFound),
+                template: template_of(job),
+            })
+            .collect()
+    }
+
+    /// Renders the page at site path `url`, if there is one.
+    pub fn render_url(&self, url: &str) -> Option<anyhow::Result<String>> {
+        let map = self
+            .by_url
+            .get_or_init(|| self.jobs().into_iter().map(|j| (self.url(j), j)).collect());
+        let job = *map.get(url)?;
+        Some(self.render(job, url))
+    }
+
+    fn jobs(&self) -> Vec<Job> {
+        let s = &self.site;
+        let per = self.config.paginate_by;
+        let mut jobs: Vec<Job> = (1..=page_count(s.briefs.len(), per))
+            .map(|page| Job::Index { page })
+            .collect();
+        jobs.extend((0..s.briefs.len()).map(Job::Brief));
+        jobs.push(Job::Timeline { year: None });
+        jobs.extend((0..s.timeline.years.len()).map(|y| Job::Timeline { year: Some(y) }));
+        for kind in KINDS {
+            let list = s.entities.of(kind);
+            jobs.extend(
+                (1..=page_count(list.len(), ENTITIES_PER_PAGE))
+                    .map(|page| Job::Kind { kind, page }),
+            );
+            for (index, e) in list.iter().enumerate() {
+                jobs.extend(
+                    (1..=page_count(e.briefs.len(), per)).map(|page| Job::Entity {
+                        kind,
+                        index,
+                        page,
+                    }),
+                );
+            }
+        }
+        jobs.push(Job::Tags);
+        for (index, t) in s.tags.iter().enumerate() {
+            jobs.extend((1..=page_count(t.briefs.len(), per)).map(|page| Job::Tag { index, page }));
+        }
+        jobs.push(Job::Search);
+        jobs.push(Job::NotFound);
+        jobs
+    }
+
+    fn url(&self, job: Job) -> String {
+        let s = &self.site;
+        match job {
+            Job::Index { page } => page_url("/", page),
+            Job::Brief(i) => s.briefs[i].permalink.clone(),
+            Job::Timeline { year: None } => "/timeline/".to_string(),
+            Job::Timeline { year: Some(y) } => format!("/timeline/{}/", s.timeline.years[y].year),
+            Job::Kind { kind, page } => page_url(&format!("/{}/", kind_dir(kind)), page),
+            Job::Entity { kind, index, page } => {
+                page_url(&entity_path(kind, &s.entities.of(kind)[index].slug), page)
+            }
+            Job::Tags => "/tags/".to_string(),
+            Job::Tag { index, page } => page_url(&format!("/tags/{}/", s.tags[index].slug), page),
+            Job::Search => "/search/".to_string(),
+            Job::NotFound => "/404.html".to_string(),
+        }
+    }
+
+    /// Renders and writes every page; returns what was written.
+    pub fn render_all(&self, sink: &dyn Sink) -> anyhow::Result<Vec<Written>> {
+        let jobs = self.jobs();
+        jobs.par_iter()
+            .map(|&job| {
+                let url = self.url(job);
+                let html = self.render(job, &url)?;
+                sink.write(&output_file(&url), html.as_bytes())?;
+                let lastmod = match job {
+                    Job::Brief(i) => Some(self.brief_modified(&self.site.briefs[i])),
+                    _ => None,
+                };
+                Ok(Written {
+                    url,
+                    lastmod,
+                    listed: !matches!(job, Job::NotFound),
+                    template: template_of(job),
+                })
+            })
+            .collect()
+    }
+
+    fn brief_modified(&self, b: &Brief) -> String {
+        b.article
+            .updated
+            .unwrap_or(b.article.date)
+            .to_rfc3339_opts(SecondsFormat::Secs, false)
+    }
+
+    fn base_context(&self, url: &str) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert_value("site", self.site_value.clone());
+        ctx.insert("current_url", url);
+        ctx.insert("current_permalink", &self.config.absolute(url));
+        ctx
+    }
+
+    fn card_list(&self, indices: &[usize]) -> Value {
+        Value::from(
+            indices
+                .iter()
+                .map(|&i| self.card_values[i].clone())
+                .collect::<Vec<Value>>(),
+        )
+    }
+
+    fn render(&self, job: Job, url: &str) -> anyhow::Result<String> {
+        let mut ctx = self.base_context(url);
+        let per = self.config.paginate_by;
+        let (template, what) = match job {
+            Job::Index { page } => {
+                let all: Vec<usize> = (0..self.site.briefs.len()).collect();
+                let slice = page_slice(&all, per, page);
+                ctx.insert_value("briefs", self.card_list(slice));
+                ctx.insert("paginator", &paginator("/", all.len(), per, page));
+                ("index.html", String::new())
+            }
+            Job::Brief(i) => {
+                let b = &self.site.briefs[i];
+                ctx.insert("page", &self.brief_page(i));
+                ("brief.html", format!(" for `{}`", b.article.path.display()))
+            }
+            Job::Timeline { year } => {
+                self.timeline_context(&mut ctx, year);
+                ("timeline.html", String::new())
+            }
+            Job::Kind { kind, page } => {
+                let list = self.site.entities.of(kind);
+                let start = (page - 1) * ENTITIES_PER_PAGE;
+                let items: Vec<EntityItem> = list
+                    .iter()
+                    .skip(start)
+                    .take(ENTITIES_PER_PAGE)
+                    .map(|e| EntityItem {
+                        name: e.name.clone(),
+                        url: entity_path(kind, &e.slug),
+                        mentions: e.mentions,
+                        briefs: e.briefs.len(),
+                        roles: e
+                            .roles
+                            .iter()
+                            .rev()
+                            .take(2)
+                            .map(|r| r.role.clone())
+                            .collect(),
+                    })
+                    .collect();
+                ctx.insert("kind", kind_dir(kind));
+                ctx.insert("kind_label", kind_label(kind));
+                ctx.insert("entities", &items);
+                ctx.insert(
+                    "paginator",
+                    &paginator(
+                        &format!("/{}/", kind_dir(kind)),
+                        list.len(),
+                        ENTITIES_PER_PAGE,
+                        page,
+                    ),
+                );
+                ("entities.html", String::new())
+            }
+            Job::Entity { kind, index, page } => {
+                let e = &self.site.entities.of(kind)[index];
+                let base = entity_path(kind, &e.slug);
+                ctx.insert("entity", &self.entity_view(e));
+                ctx.insert_value("briefs", self.card_list(page_slice(&e.briefs, per, page)));
+                ctx.insert("paginator", &paginator(&base, e.briefs.len(), per, page));
+                ("entity.html", String::new())
+            }
+            Job::Tags => {
+                let tags: Vec<TagItem> = self
+                    .site
+                    .tags
+                    .iter()
+                    .map(|t| TagItem {
+                        name: t.name.clone(),
+                        url: format!("/tags/{}/", t.slug),
+                        count: t.briefs.len(),
+                    })
+                    .collect();
+                ctx.insert("tags", &tags);
+                ("tags.html", String::new())
+            }
+            Job::Tag { index, page } => {
+                let t = &self.site.tags[index];
+                let base = format!("/tags/{}/", t.slug);
+                ctx.insert(
+                    "tag",
+                    &TagLink {
+                        name: t.name.clone(),
+                        slug: t.slug.clone(),
+                        url: base.clone(),
+                    },
+                );
+                ctx.insert_value("briefs", self.card_list(page_slice(&t.briefs, per, page)));
+                ctx.insert("paginator", &paginator(&base, t.briefs.len(), per, page));
+                ("tag.html", String::new())
+            }
+            Job::Search => ("search.html", String::new()),
+            Job::NotFound => ("404.html", String::new()),
+        };
+        self.renderer
+            .render(template, &ctx)
+            .map_err(|e| e.context(format!("while rendering {url}{what}")))
+    }
+
+    fn entity_links(&self, kind: EntityKind, b: &Brief) -> Vec<EntityLink> {
+        let make = |name: &str, roles: &[String], aliases: &[String], mentions: u32| EntityLink {
+            kind,
+            name: name.to_string(),
+            url: entity_url(&self.site, kind, name),
+            roles: roles.to_vec(),
+            aliases: aliases.to_vec(),
+            mentions,
+        };
+        match kind {
+            EntityKind::Person => b
+                .facts
+                .people
+                .iter()
+                .map(|p| make(&p.name, &p.roles, &p.aliases, p.mentions))
+                .collect(),
+            EntityKind::Place => b
+                .facts
+                .places
+                .iter()
+                .map(|p| make(&p.name, &[], &p.aliases, p.mentions))
+                .collect(),
+            EntityKind::Organization => b
+                .facts
+                .organizations
+                .iter()
+                .map(|p| make(&p.name, &[], &p.aliases, p.mentions))
+                .collect(),
+        }
+    }
+
+    fn brief_page(&self, i: usize) -> BriefPage<'_> {
+        let b = &self.site.briefs[i];
+        let card = &self.cards[i];
+        let people = self.entity_links(EntityKind::Person, b);
+        let places = self.entity_links(EntityKind::Place, b);
+        let organizations = self.entity_links(EntityKind::Organization, b);
+        let quotes = b
+            .facts
+            .quotes
+            .iter()
+            .map(|q| QuoteView {
+                text: q.text.clone(),
+                speaker_url: q.speaker.as_deref().and_then(|s| {
+                    entity_url(&self.site, EntityKind::Person, s)
+                        .or_else(|| entity_url(&self.site, EntityKind::Organization, s))
+                }),
+                speaker: q.speaker.clone(),
+                indirect: q.indirect,
+            })
+            .collect();
+        let mut events: Vec<EventView> = b
+            .facts
+            .events
+            .iter()
+            .map(|e| EventView {
+                date: e.date.clone(),
+                label: date_label(&e.date),
+                summary: e.summary.clone(),
+                sources: vec![],
+                filter: String::new(),
+            })
+            .collect();
+        events.sort_by(|a, b| a.date.cmp(&b.date));
+        let updated = b
+            .article
+            .updated
+            .map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, false));
+        let jsonld = jsonld::news_article(
+            &self.config,
+            &jsonld::NewsArticle {
+                card,
+                updated: updated.as_deref(),
+                entities: &[&people, &places, &organizations],
+                keywords: &b.article.tags,
+            },
+        );
+        let words = b.article.body.split_whitespace().count();
+        BriefPage {
+            card,
+            content: article_html(&b.article, self.config.sanitize_html),
+            updated,
+            description: b.article.description.clone(),
+            source: b.article.source.clone(),
+            location: b.article.location.clone(),
+            byline: b.facts.byline.clone(),
+            extra: &b.article.extra,
+            image_url: b
+                .article
+                .image
+                .as_deref()
+                .map(|img| jsonld::absolute_image(&self.config, &card.url, img)),
+            word_count: words,
+            reading_minutes: words.div_ceil(230).max(1),
+            people,
+            places,
+            organizations,
+            figures: &b.facts.figures,
+            quotes,
+            events,
+            related: self
+                .related(i)
+                .into_iter()
+                .map(|j| &self.cards[j])
+                .collect(),
+            prev: self.cards.get(i + 1),
+            next: i.checked_sub(1).and_then(|j| self.cards.get(j)),
+            jsonld,
+            source_path: b.article.path.display().to_string(),
+        }
+    }
+
+    /// Up to four briefs sharing the most entities with brief `i`, newest first on ties.
+    fn related(&self, i: usize) -> Vec<usize> {
+        let b = &self.site.briefs[i];
+        let mut score: std::collections::HashMap<usize, u32> = std::collections::HashMap::new();
+        let names = b
+            .facts
+            .people
+            .iter()
+            .map(|p| (EntityKind::Person, &p.name))
+            .chain(b.facts.places.iter().map(|p| (EntityKind::Place, &p.name)))
+            .chain(
+                b.facts
+                    .organizations
+                    .iter()
+                    .map(|p| (EntityKind::Organization, &p.name)),
+            );
+        for (kind, name) in names {
+            if let Some(page) = self.site.entities.find(kind, name) {
+                // Nearest in time first: briefs are newest first, so look around `i`.
+                let pos = page.briefs.partition_point(|&j| j < i);
+                let lo = pos.saturating_sub(25);
+                let hi = (pos + 25).min(page.briefs.len());
+                for &j in &page.briefs[lo..hi] {
+                    if j != i {
+                        *score.entry(j).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let mut ranked: Vec<(u32, usize)> = score.into_iter().map(|(j, s)| (s, j)).collect();
+        ranked.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(a.1.abs_diff(i).cmp(&b.1.abs_diff(i)))
+                .then(a.1.cmp(&b.1))
+        });
+        ranked
+            .into_iter()
+            .filter(|(s, _)| *s >= 2)
+            .take(4)
+            .map(|(_, j)| j)
+            .collect()
+    }
+
+    fn entity_view(&self, e: &EntityPage) -> EntityView<'_> {
+        let mut series = chart::Series::new();
+        for &i in &e.briefs {
+            let b = &self.site.briefs[i];
+            let m = mentions_in(b, e);
+            chart::add(&mut series, b.day, m);
+        }
+        // The entity's own timeline: events of its briefs whose sentence names it.
+        let mut events: Vec<EventView> = Vec::new();
+        for &i in &e.briefs {
+            let b = &self.site.briefs[i];
+            for ev in &b.facts.events {
+                let sentence = b.article.body.get(ev.span[0]..ev.span[1]).unwrap_or("");
+                let named = std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .any(|n| !n.is_empty() && sentence.contains(n.as_str()));
+                if named && crate::site::timeline::DateKey::parse(&ev.date).is_some() {
+                    events.push(EventView {
+                        date: ev.date.clone(),
+                        label: date_label(&ev.date),
+                        summary: ev.summary.clone(),
+                        sources: vec![super::context::SourceLink {
+                            title: b.article.title.clone(),
+                            url: b.permalink.clone(),
+                            day: b.day.to_string(),
+                        }],
+                        filter: String::new(),
+                    });
+                }
+            }
+        }
+        events.sort_by(|a, b| b.date.cmp(&a.date));
+        events.truncate(100);
+        let quotes = e
+            .quotes
+            .iter()
+            .rev()
+            .take(20)
+            .filter_map(|q| {
+                let b = &self.site.briefs[q.brief];
+                b.facts.quotes.get(q.quote).map(|quote| EntityQuote {
+                    text: quote.text.clone(),
+                    indirect: quote.indirect,
+                    brief: &self.cards[q.brief],
+                })
+            })
+            .collect();
+        EntityView {
+            kind: kind_dir(e.kind),
+            kind_label: kind_label(e.kind),
+            name: e.name.clone(),
+            url: entity_path(e.kind, &e.slug),
+            aliases: e.aliases.clone(),
+            roles: e
+                .roles
+                .iter()
+                .map(|r| RoleView {
+                    role: r.role.clone(),
+                    first: r.first.to_string(),
+                    last: r.last.to_string(),
+                })
+                .collect(),
+            mentions: e.mentions,
+            brief_count: e.briefs.len(),
+            chart: chart::svg(&series, &format!("Coverage of {} per month", e.name), true),
+            events,
+            quotes,
+            related: e
+                .related
+                .iter()
+                .map(|r| RelatedView {
+                    name: r.name.clone(),
+                    url: entity_path(r.kind, &r.slug),
+                    kind: kind_dir(r.kind),
+                    shared: r.shared,
+                })
+                .collect(),
+        }
+    }
+
+    fn timeline_context(&self, ctx: &mut Context, year: Option<usize>) {
+        let tl = &self.site.timeline;
+        let mut series = chart::Series::new();
+        let mut mentions_total = 0u32;
+        for b in &self.site.briefs {
+            let m: u32 = b.facts.people.iter().map(|p| p.mentions).sum::<u32>()
+                + b.facts.places.iter().map(|p| p.mentions).sum::<u32>()
+                + b.facts
+                    .organizations
+                    .iter()
+                    .map(|p| p.mentions)
+                    .sum::<u32>();
+            mentions_total += m;
+            chart::add(&mut series, b.day, m);
+        }
+        let _ = mentions_total;
+        // The index page shows every year while the timeline is small; each year
+        // also has its own page.
+        const INLINE_LIMIT: usize = 3000;
+        let mut budget = INLINE_LIMIT;
+        let mut years: Vec<YearView> = Vec::new();
+        let mut year_links: Vec<YearLink> = Vec::new();
+        for (yi, y) in tl.years.iter().enumerate() {
+            let items = y.events.len()
+                + y.months
+                    .iter()
+                    .map(|m| {
+                        m.events.len()
+                            + m.days
+                                .iter()
+                                .map(|d| d.briefs.len() + d.events.len())
+                                .sum::<usize>()
+                    })
+                    .sum::<usize>();
+            year_links.push(YearLink {
+                year: y.year,
+                url: format!("/timeline/{}/", y.year),
+                items,
+            });
+            let include = match year {
+                Some(only) => only == yi,
+                None => {
+                    let fits = items <= budget || years.is_empty();
+                    budget = budget.saturating_sub(items);
+                    fits
+                }
+            };
+            if include {
+                years.push(self.year_view(y));
+            }
+        }
+        let filters = self.filter_options();
+        ctx.insert(
+            "timeline",
+            &TimelineView {
+                years,
+                all_years: year_links,
+                year: year.map(|y| tl.years[y].year),
+                chart: chart::svg(&series, "Briefs and mentions per month", true),
+                filters,
+            },
+        );
+    }
+
+    fn year_view(&self, y: &crate::site::timeline::Year) -> YearView<'_> {
+        YearView {
+            year: y.year,
+            anchor: format!("y{}", y.year),
+            events: y
+                .events
+                .iter()
+                .map(|e| event_view(&self.site, e, &self.cards))
+                .collect(),
+            months: y
+                .months
+                .iter()
+                .map(|m| MonthView {
+                    month: m.month,
+                    name: month_name(m.month),
+                    anchor: format!("m{}-{:02}", m.year, m.month),
+                    events: m
+                        .events
+                        .iter()
+                        .map(|e| event_view(&self.site, e, &self.cards))
+                        .collect(),
+                    days: m
+                        .days
+                        .iter()
+                        .map(|d| DayView {
+                            date: d.date.to_string(),
+                            label: date_label(&d.date.to_string()),
+                            anchor: format!("d{}", d.date),
+                            briefs: d.briefs.iter().map(|&i| &self.cards[i]).collect(),
+                            events: d
+                                .events
+                                .iter()
+                                .map(|e| event_view(&self.site, e, &self.cards))
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The entities and tags the timeline can be filtered by (the most mentioned).
+    fn filter_options(&self) -> FilterOptions {
+        let top = |kind: EntityKind| -> Vec<FilterOption> {
+            self.site
+                .entities
+                .of(kind)
+                .iter()
+                .take(40)
+                .map(|e| FilterOption {
+                    key: format!("{}:{}", kind_dir(kind), e.slug),
+                    name: e.name.clone(),
+                })
+                .collect()
+        };
+        let mut tags: Vec<&crate::site::Tag> = self.site.tags.iter().collect();
+        tags.sort_by(|a, b| {
+            b.briefs
+                .len()
+                .cmp(&a.briefs.len())
+                .then(a.name.cmp(&b.name))
+        });
+        FilterOptions {
+            people: top(EntityKind::Person),
+            places: top(EntityKind::Place),
+            organizations: top(EntityKind::Organization),
+            tags: tags
+                .into_iter()
+                .take(40)
+                .map(|t| FilterOption {
+                    key: format!("tags:{}", t.slug),
+                    name: t.name.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// How often brief `b` mentions entity `e` (by its names).
+fn mentions_in(b: &Brief, e: &EntityPage) -> u32 {
+    let matches = |name: &str| name == e.name || e.aliases.iter().any(|a| a == name);
+    match e.kind {
+        EntityKind::Person => b
+            .facts
+            .people
+            .iter()
+            .filter(|p| matches(&p.name))
+            .map(|p| p.mentions)
+            .sum(),
+        EntityKind::Place => b
+            .facts
+            .places
+            .iter()
+            .filter(|p| matches(&p.name))
+            .map(|p| p.mentions)
+            .sum(),
+        EntityKind::Organization => b
+            .facts
+            .organizations
+            .iter()
+            .filter(|p| matches(&p.name))
+            .map(|p| p.mentions)
+            .sum(),
+    }
+}
+
+fn page_slice(items: &[usize], per: usize, page: usize) -> &[usize] {
+    let start = ((page - 1) * per).min(items.len());
+    let end = (start + per).min(items.len());
+    &items[start..end]
+}
+
+/// The HTML of an article's text.
+pub fn article_html(a: &Article, sanitize: bool) -> String {
+    match a.format {
+        Format::Markdown => markdown::markdown_to_html(&a.body, sanitize),
+        Format::Wire { headline } => markdown::wire_to_html(&a.body, headline),
+    }
+}
+
+/// `page` of `brief.html`.
+#[derive(Serialize)]
+struct BriefPage<'a> {
+    #[serde(flatten)]
+    card: &'a Card,
+    content: String,
+    updated: Option<String>,
+    description: Option<String>,
+    source: Option<String>,
+    location: Option<String>,
+    byline: Option<String>,
+    extra: &'a serde_json::Value,
+    image_url: Option<String>,
+    word_count: usize,
+    reading_minutes: usize,
+    people: Vec<EntityLink>,
+    places: Vec<EntityLink>,
+    organizations: Vec<EntityLink>,
+    figures: &'a [crate::extract::Figure],
+    quotes: Vec<QuoteView>,
+    events: Vec<EventView>,
+    related: Vec<&'a Card>,
+    prev: Option<&'a Card>,
+    next: Option<&'a Card>,
+    jsonld: String,
+    source_path: String,
+}
+
+#[derive(Serialize)]
+struct QuoteView {
+    text: String,
+    speaker: Option<String>,
+    speaker_url: Option<String>,
+    indirect: bool,
+}
+
+#[derive(Serialize)]
+struct EntityItem {
+    name: String,
+    url: String,
+    mentions: u32,
+    briefs: usize,
+    roles: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct TagItem {
+    name: String,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct EntityView<'a> {
+    kind: &'static str,
+    kind_label: &'static str,
+    name: String,
+    url: String,
+    aliases: Vec<String>,
+    roles: Vec<RoleView>,
+    mentions: u32,
+    brief_count: usize,
+    chart: String,
+    events: Vec<EventView>,
+    quotes: Vec<EntityQuote<'a>>,
+    related: Vec<RelatedView>,
+}
+
+#[derive(Serialize)]
+struct RoleView {
+    role: String,
+    first: String,
+    last: String,
+}
+
+#[derive(Serialize)]
+struct EntityQuote<'a> {
+    text: String,
+    indirect: bool,
+    brief: &'a Card,
+}
+
+#[derive(Serialize)]
+struct RelatedView {
+    name: String,
+    url: String,
+    kind: &'static str,
+    shared: u32,
+}
+
+#[derive(Serialize)]
+struct TimelineView<'a> {
+    years: Vec<YearView<'a>>,
+    all_years: Vec<YearLink>,
+    /// The year of a per-year page; none on the index.
+    year: Option<i32>,
+    chart: String,
+    filters: FilterOptions,
+}
+
+#[derive(Serialize)]
+struct YearLink {
+    year: i32,
+    url: String,
+    items: usize,
+}
+
+#[derive(Serialize)]
+struct YearView<'a> {
+    year: i32,
+    anchor: String,
+    events: Vec<EventView>,
+    months: Vec<MonthView<'a>>,
+}
+
+#[derive(Serialize)]
+struct MonthView<'a> {
+    month: u32,
+    name: &'static str,
+    anchor: String,
+    events: Vec<EventView>,
+    days: Vec<DayView<'a>>,
+}
+
+#[derive(Serialize)]
+struct DayView<'a> {
+    date: String,
+    label: String,
+    anchor: String,
+    briefs: Vec<&'a Card>,
+    events: Vec<EventView>,
+}
+
+#[derive(Serialize)]
+struct FilterOptions {
+    people: Vec<FilterOption>,
+    places: Vec<FilterOption>,
+    organizations: Vec<FilterOption>,
+    tags: Vec<FilterOption>,
+}
+
+#[derive(Serialize)]
+struct FilterOption {
+    key: String,
+    name: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_and_paginators() {
+        assert_eq!(page_url("/tags/x/", 1), "/tags/x/");
+        assert_eq!(page_url("/tags/x/", 3), "/tags/x/page/3/");
+        let p = paginator("/", 45, 20, 2);
+        assert_eq!(
+            (p.total, p.prev.as_deref(), p.next.as_deref()),
+            (3, Some("/"), Some("/page/3/"))
+        );
+        assert_eq!(page_slice(&[1, 2, 3, 4, 5], 2, 3), &[5]);
+        assert_eq!(page_count(0, 20), 1);
+    }
+}

@@ -1,0 +1,256 @@
+//! The whole-site model: ordering, permalinks, the timeline, the entity index, tags.
+//!
+//! Assembling is the one step that sees every article at once. It runs after the
+//! parallel load and extraction and before the parallel render, and builds once
+//! everything list pages need, so rendering never walks the whole site per page.
+//! Everything refers to briefs by their index in [`Site::briefs`] (newest first).
+
+pub mod entities;
+pub mod permalink;
+pub mod timeline;
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::Article;
+use crate::error::SourceError;
+use crate::extract::Facts;
+
+pub use entities::{EntityIndex, EntityPage};
+pub use timeline::Timeline;
+
+/// One article with its facts and its place on the site.
+#[derive(Clone, Debug)]
+pub struct Brief {
+    /// Shared, so that the dev server can reassemble the site without copying text.
+    pub article: Arc<Article>,
+    pub facts: Arc<Facts>,
+    /// The URL path of the brief page (`/2023/03/08/austin-in-baghdad/`).
+    pub permalink: String,
+    /// The publication day in the site's time zone.
+    pub day: NaiveDate,
+    /// The summary shown in lists and feeds: the front matter's `description`, or the
+    /// extracted summary.
+    pub summary: String,
+}
+
+/// A tag and its briefs.
+#[derive(Clone, Debug, Serialize)]
+pub struct Tag {
+    pub name: String,
+    pub slug: String,
+    /// Brief indices, newest first.
+    pub briefs: Vec<usize>,
+}
+
+/// The assembled site.
+#[derive(Debug)]
+pub struct Site {
+    /// Newest first.
+    pub briefs: Vec<Brief>,
+    pub timeline: Timeline,
+    pub entities: EntityIndex,
+    /// Sorted by name.
+    pub tags: Vec<Tag>,
+    /// Files of `content/` that belong to no article: (file, path under the output).
+    pub files: Vec<(std::path::PathBuf, String)>,
+}
+
+impl Brief {
+    /// Makes a brief of an article and its facts, placed by the permalink pattern.
+    pub fn new(
+        article: impl Into<Arc<Article>>,
+        facts: impl Into<Arc<Facts>>,
+        config: &Config,
+        tz: Tz,
+    ) -> Brief {
+        let (article, facts) = (article.into(), facts.into());
+        let permalink = permalink::permalink(&config.permalink, &article.date, tz, &article.slug);
+        // Markdown's plain view leaves runs of spaces where markup was.
+        let collapse = |s: &str| {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            // `**Tuesday**.` leaves `Tuesday .` in the plain view.
+            let mut out = String::with_capacity(joined.len());
+            for (i, c) in joined.char_indices() {
+                let next = joined[i + c.len_utf8()..].chars().next();
+                if c == ' ' && matches!(next, Some('.' | ',' | ';' | ':' | '!' | '?' | ')')) {
+                    continue;
+                }
+                out.push(c);
+            }
+            out
+        };
+        let summary = match &article.description {
+            Some(d) => collapse(d),
+            None if !facts.summary.trim().is_empty() => collapse(&facts.summary),
+            None => article.title.clone(),
+        };
+        let day = article.date.with_timezone(&tz).date_naive();
+        Brief {
+            article,
+            facts,
+            permalink,
+            day,
+            summary,
+        }
+    }
+}
+
+/// Orders the briefs, checks that no two share a permalink, and builds the indexes.
+pub fn assemble(mut briefs: Vec<Brief>) -> Result<Site, Vec<SourceError>> {
+    briefs.sort_by(|a, b| {
+        b.article
+            .date
+            .cmp(&a.article.date)
+            .then_with(|| a.permalink.cmp(&b.permalink))
+    });
+    check_permalinks(&briefs)?;
+    let timeline = timeline::build(&briefs);
+    let entities = entities::build(&briefs);
+    let tags = build_tags(&briefs);
+    Ok(Site {
+        briefs,
+        timeline,
+        entities,
+        tags,
+        files: Vec::new(),
+    })
+}
+
+/// Two briefs at one URL would overwrite each other: refuse, naming both files.
+fn check_permalinks(briefs: &[Brief]) -> Result<(), Vec<SourceError>> {
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(briefs.len());
+    let mut errors = Vec::new();
+    for (i, b) in briefs.iter().enumerate() {
+        if let Some(&j) = seen.get(b.permalink.as_str()) {
+            let (first, second) = if briefs[j].article.path <= b.article.path {
+                (j, i)
+            } else {
+                (i, j)
+            };
+            errors.push(SourceError::new(
+                &briefs[second].article.path,
+                None,
+                format!(
+                    "duplicate permalink {}: `{}` has it too (give one of them another `slug`)",
+                    b.permalink,
+                    briefs[first].article.path.display()
+                ),
+            ));
+        } else {
+            seen.insert(&b.permalink, i);
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+fn build_tags(briefs: &[Brief]) -> Vec<Tag> {
+    let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
+    for (i, b) in briefs.iter().enumerate() {
+        for name in &b.article.tags {
+            let slug = slug::slugify(name);
+            if slug.is_empty() {
+                continue;
+            }
+            let tag = by_slug.entry(slug.clone()).or_insert_with(|| Tag {
+                name: name.clone(),
+                slug,
+                briefs: Vec::new(),
+            });
+            if tag.briefs.last() != Some(&i) {
+                tag.briefs.push(i);
+            }
+        }
+    }
+    let mut tags: Vec<Tag> = by_slug.into_values().collect();
+    tags.sort_by_key(|t| t.name.to_lowercase());
+    tags
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::content::{Article, Format};
+    use std::path::PathBuf;
+
+    /// A brief for tests: markdown article at `path`, dated `date` (RFC 3339).
+    pub fn brief(path: &str, date: &str, slug: &str, tags: &[&str]) -> Brief {
+        let article = Article {
+            path: PathBuf::from(path),
+            format: Format::Markdown,
+            title: format!("Title of {slug}"),
+            date: chrono::DateTime::parse_from_rfc3339(date).unwrap(),
+            updated: None,
+            slug: slug.to_string(),
+            description: None,
+            authors: vec![],
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            source: None,
+            location: None,
+            draft: false,
+            image: None,
+            extra: serde_json::Value::Null,
+            body: String::new(),
+            assets: vec![],
+            hash: 0,
+            body_line: 1,
+            dated_by_file_name: false,
+        };
+        Brief::new(
+            article,
+            Facts::default(),
+            &Config::default(),
+            chrono_tz::UTC,
+        )
+    }
+
+    #[test]
+    fn briefs_are_ordered_newest_first() {
+        let site = assemble(vec![
+            brief("a.md", "2023-01-01T00:00:00Z", "a", &[]),
+            brief("b.md", "2023-02-01T00:00:00Z", "b", &[]),
+        ])
+        .unwrap();
+        assert_eq!(site.briefs[0].article.slug, "b");
+    }
+
+    #[test]
+    fn duplicate_permalinks_name_both_files() {
+        let errs = assemble(vec![
+            brief("content/a.md", "2023-01-01T10:00:00Z", "same", &[]),
+            brief("content/b.md", "2023-01-01T12:00:00Z", "same", &[]),
+        ])
+        .unwrap_err();
+        assert_eq!(errs.len(), 1);
+        let msg = errs[0].to_string();
+        assert!(
+            msg.starts_with("content/b.md: duplicate permalink /2023/01/01/same/"),
+            "{msg}"
+        );
+        assert!(msg.contains("content/a.md"), "{msg}");
+    }
+
+    #[test]
+    fn tags_merge_by_slug() {
+        let site = assemble(vec![
+            brief("a.md", "2023-01-01T00:00:00Z", "a", &["Iraq", "Defense"]),
+            brief("b.md", "2023-02-01T00:00:00Z", "b", &["iraq"]),
+        ])
+        .unwrap();
+        let names: Vec<_> = site
+            .tags
+            .iter()
+            .map(|t| (t.slug.as_str(), t.briefs.len()))
+            .collect();
+        assert_eq!(names, [("defense", 1), ("iraq", 2)]);
+    }
+}
