@@ -80,10 +80,17 @@ pub struct Pass {
     card_values: Vec<Value>,
     /// URL → page, built on first use (the dev server renders pages on request).
     by_url: OnceLock<HashMap<String, Job>>,
-    /// Values shared by several pages, each computed on first use.
-    entity_values: [Vec<OnceLock<Value>>; 3],
-    year_values: Vec<OnceLock<Value>>,
+    /// What every timeline page shares, computed on first use.
     timeline_shared: OnceLock<TimelineShared>,
+}
+
+/// Values several pages of one group share (the hub of an entity for each of its
+/// pages, the years of the timeline for the index and the year pages), kept only
+/// while the group renders: memory stays bounded by one group, not the site.
+#[derive(Default)]
+struct Memo {
+    entity: Option<((EntityKind, usize), Value)>,
+    years: HashMap<usize, Value>,
 }
 
 /// See [`Pass::timeline_shared`].
@@ -143,6 +150,30 @@ fn paginator(base: &str, items: usize, per: usize, current: usize) -> Paginator 
     }
 }
 
+/// True when two consecutive pages render in one group.
+fn same_group(a: Job, b: Job) -> bool {
+    match (a, b) {
+        (Job::Index { .. }, Job::Index { .. }) | (Job::Timeline { .. }, Job::Timeline { .. }) => {
+            true
+        }
+        (
+            Job::Entity {
+                kind: k1,
+                index: i1,
+                ..
+            },
+            Job::Entity {
+                kind: k2,
+                index: i2,
+                ..
+            },
+        ) => k1 == k2 && i1 == i2,
+        (Job::Tag { index: a, .. }, Job::Tag { index: b, .. }) => a == b,
+        (Job::Kind { kind: a, .. }, Job::Kind { kind: b, .. }) => a == b,
+        _ => false,
+    }
+}
+
 /// The template of a page.
 fn template_of(job: Job) -> &'static str {
     match job {
@@ -183,12 +214,6 @@ impl Pass {
         site_ctx: SiteCtx,
     ) -> Pass {
         let cards = cards(&site, &config);
-        let (people, places, orgs) = (
-            site.entities.people.len(),
-            site.entities.places.len(),
-            site.entities.organizations.len(),
-        );
-        let years = site.timeline.years.len();
         let card_values = cards.iter().map(Value::from_serializable).collect();
         let site_value = Value::from_serializable(&site_ctx);
         Pass {
@@ -200,12 +225,6 @@ impl Pass {
             cards,
             card_values,
             by_url: OnceLock::new(),
-            entity_values: [
-                (0..people).map(|_| OnceLock::new()).collect(),
-                (0..places).map(|_| OnceLock::new()).collect(),
-                (0..orgs).map(|_| OnceLock::new()).collect(),
-            ],
-            year_values: (0..years).map(|_| OnceLock::new()).collect(),
             timeline_shared: OnceLock::new(),
         }
     }
@@ -232,7 +251,7 @@ impl Pass {
             .by_url
             .get_or_init(|| self.jobs().into_iter().map(|j| (self.url(j), j)).collect());
         let job = *map.get(url)?;
-        Some(self.render(job, url))
+        Some(self.render(job, url, &mut Memo::default()))
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -288,25 +307,44 @@ impl Pass {
     }
 
     /// Renders and writes every page; returns what was written.
+    ///
+    /// Pages are rendered in groups that share values (all pages of one entity,
+    /// the timeline's pages), in parallel across groups.
     pub fn render_all(&self, sink: &dyn Sink) -> anyhow::Result<Vec<Written>> {
         let jobs = self.jobs();
-        jobs.par_iter()
-            .map(|&job| {
-                let url = self.url(job);
-                let html = self.render(job, &url)?;
-                sink.write(&output_file(&url), html.as_bytes())?;
-                let lastmod = match job {
-                    Job::Brief(i) => Some(self.brief_modified(&self.site.briefs[i])),
-                    _ => None,
-                };
-                Ok(Written {
-                    url,
-                    lastmod,
-                    listed: !matches!(job, Job::NotFound),
-                    template: template_of(job),
-                })
+        let mut groups: Vec<&[Job]> = Vec::new();
+        let mut start = 0;
+        for i in 1..=jobs.len() {
+            if i == jobs.len() || !same_group(jobs[i - 1], jobs[i]) {
+                groups.push(&jobs[start..i]);
+                start = i;
+            }
+        }
+        let written: Vec<Vec<Written>> = groups
+            .par_iter()
+            .map(|group| {
+                let mut memo = Memo::default();
+                group
+                    .iter()
+                    .map(|&job| {
+                        let url = self.url(job);
+                        let html = self.render(job, &url, &mut memo)?;
+                        sink.write(&output_file(&url), html.as_bytes())?;
+                        let lastmod = match job {
+                            Job::Brief(i) => Some(self.brief_modified(&self.site.briefs[i])),
+                            _ => None,
+                        };
+                        Ok(Written {
+                            url,
+                            lastmod,
+                            listed: !matches!(job, Job::NotFound),
+                            template: template_of(job),
+                        })
+                    })
+                    .collect::<anyhow::Result<Vec<Written>>>()
             })
-            .collect()
+            .collect::<anyhow::Result<Vec<Vec<Written>>>>()?;
+        Ok(written.into_iter().flatten().collect())
     }
 
     fn brief_modified(&self, b: &Brief) -> String {
@@ -333,7 +371,7 @@ impl Pass {
         )
     }
 
-    fn render(&self, job: Job, url: &str) -> anyhow::Result<String> {
+    fn render(&self, job: Job, url: &str, memo: &mut Memo) -> anyhow::Result<String> {
         let mut ctx = self.base_context(url);
         let per = self.config.paginate_by;
         let (template, what) = match job {
@@ -350,7 +388,7 @@ impl Pass {
                 ("brief.html", format!(" for `{}`", b.article.path.display()))
             }
             Job::Timeline { year } => {
-                self.timeline_context(&mut ctx, year);
+                self.timeline_context(&mut ctx, year, memo);
                 ("timeline.html", String::new())
             }
             Job::Kind { kind, page } => {
@@ -391,7 +429,7 @@ impl Pass {
             Job::Entity { kind, index, page } => {
                 let e = &self.site.entities.of(kind)[index];
                 let base = entity_path(kind, &e.slug);
-                ctx.insert_value("entity", self.entity_value(kind, index));
+                ctx.insert_value("entity", self.entity_value(kind, index, memo));
                 ctx.insert_value("briefs", self.card_list(page_slice(&e.briefs, per, page)));
                 ctx.insert("paginator", &paginator(&base, e.briefs.len(), per, page));
                 ("entity.html", String::new())
@@ -589,17 +627,15 @@ impl Pass {
     }
 
     /// An entity's hub as a template value, computed once for all its pages.
-    fn entity_value(&self, kind: EntityKind, index: usize) -> Value {
-        let k = match kind {
-            EntityKind::Person => 0,
-            EntityKind::Place => 1,
-            EntityKind::Organization => 2,
-        };
-        self.entity_values[k][index]
-            .get_or_init(|| {
-                Value::from_serializable(&self.entity_view(&self.site.entities.of(kind)[index]))
-            })
-            .clone()
+    fn entity_value(&self, kind: EntityKind, index: usize, memo: &mut Memo) -> Value {
+        if let Some((key, v)) = &memo.entity
+            && *key == (kind, index)
+        {
+            return v.clone();
+        }
+        let v = Value::from_serializable(&self.entity_view(&self.site.entities.of(kind)[index]));
+        memo.entity = Some(((kind, index), v.clone()));
+        v
     }
 
     fn entity_view(&self, e: &EntityPage) -> EntityView<'_> {
@@ -737,16 +773,17 @@ impl Pass {
         })
     }
 
-    /// One year of the timeline as a template value, computed once.
-    fn year_value(&self, yi: usize) -> Value {
-        self.year_values[yi]
-            .get_or_init(|| {
+    /// One year of the timeline as a template value, computed once per group.
+    fn year_value(&self, yi: usize, memo: &mut Memo) -> Value {
+        memo.years
+            .entry(yi)
+            .or_insert_with(|| {
                 Value::from_serializable(&self.year_view(&self.site.timeline.years[yi]))
             })
             .clone()
     }
 
-    fn timeline_context(&self, ctx: &mut Context, year: Option<usize>) {
+    fn timeline_context(&self, ctx: &mut Context, year: Option<usize>, memo: &mut Memo) {
         let shared = self.timeline_shared();
         // The index page shows every year while the timeline is small; each year
         // also has its own page.
@@ -763,7 +800,7 @@ impl Pass {
                 }
             };
             if include {
-                years.push(self.year_value(yi));
+                years.push(self.year_value(yi, memo));
             }
         }
         let mut map: std::collections::BTreeMap<&'static str, Value> =
