@@ -5,3 +5,4 @@ pub mod eval;
 pub mod facts;
 pub mod init;
 pub mod new;
+pub mod serve;

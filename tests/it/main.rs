@@ -1,6 +1,8 @@
 //! Integration tests: fixture sites built end to end, one module per feature.
 
 mod build;
+mod cache;
 mod cli;
 mod errors;
+mod serve;
 mod support;
