@@ -2,8 +2,9 @@
 """Feeds, sitemaps and robots.txt of a built Dateline site, read by real parsers.
 
 `feedparser` reads atom.xml and rss.xml as a feed reader would, and `feedparser-rs`
-(feedparser's API in Rust) reads all three, feed.json too: feedparser 6.0, the
-latest release, has no JSON Feed support. Each feed must
+(feedparser's API in Rust) reads feed.json: feedparser 6.0, the latest release, has
+no JSON Feed support. (feedparser-rs is not used on the XML feeds: it drops links to
+localhost, the example site's base URL.) Each feed must
 parse cleanly (no `bozo`), carry a title and a link, and give every entry a title,
 link, id, published date and summary; the three list the same briefs, newest first,
 and every link leads to a page that exists. The sitemaps are read as XML: every
@@ -131,8 +132,8 @@ def main():
     base = base_url_of(public)
     rep = Report("feeds and sitemaps")
     lists = {}
-    for name, parsers in (("atom.xml", (feedparser, feedparser_rs)),
-                          ("rss.xml", (feedparser, feedparser_rs)),
+    for name, parsers in (("atom.xml", (feedparser,)),
+                          ("rss.xml", (feedparser,)),
                           ("feed.json", (feedparser_rs,))):
         for parser in parsers:
             lists[f"{name} [{parser.__name__}]"] = check_feed(rep, public, base, name, parser)
