@@ -137,6 +137,16 @@ async function screenshots(pages) {
       await ctx.close();
     }
   }
+  // The print stylesheet, as the screen shows it with print media emulated.
+  const ctx = await browser.newContext({ viewport: { width: 800, height: 1100 }, deviceScaleFactor: 1 });
+  for (const [name, path] of main.filter(([n]) => n === "brief" || n === "timeline")) {
+    const page = await ctx.newPage();
+    await page.emulateMedia({ media: "print" });
+    await page.goto(origin + path, { waitUntil: "networkidle" });
+    await page.screenshot({ path: `${shotDir}/${name}-print.png`, fullPage: true });
+    await page.close();
+  }
+  await ctx.close();
   notes.push(`screenshots in ${shotDir}`);
 }
 
