@@ -24,6 +24,8 @@ pub enum Command {
     New(cmd::new::Args),
     /// Serve the site with live reload (nothing is written to public/).
     Serve(cmd::serve::Args),
+    /// Check links, anchors, images and articles before publishing.
+    Check(cmd::check::Args),
     /// Print the facts Dateline extracts from one article.
     Facts(cmd::facts::Args),
     /// Score extraction against public gold corpora.
@@ -38,6 +40,7 @@ impl Cli {
             Command::Init(args) => args.run(),
             Command::New(args) => args.run(),
             Command::Serve(args) => args.run(),
+            Command::Check(args) => args.run(),
             Command::Facts(args) => args.run(),
             Command::Eval(args) => args.run(),
         }

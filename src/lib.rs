@@ -4,6 +4,7 @@
 //! render → write. Each step is one module; data only flows forward.
 
 pub mod cache;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod error;

@@ -61,6 +61,10 @@ pub struct Article {
     pub assets: Vec<PathBuf>,
     /// XXH3-128 of the file's bytes: the build cache's key.
     pub hash: u128,
+    /// The line of the file where `body` starts (from 1).
+    pub body_line: usize,
+    /// True when the front matter has no `date` and the file name gave it.
+    pub dated_by_file_name: bool,
 }
 
 /// What the loader should keep and how to read dates.
@@ -298,6 +302,8 @@ fn parse_wire(path: &Path, text: &str, tz: Tz) -> Result<Article, SourceError> {
         body: w.body.to_string(),
         assets: Vec::new(),
         hash: 0,
+        body_line: text[..w.body_offset].matches('\n').count() + 1,
+        dated_by_file_name: false,
     })
 }
 
@@ -392,6 +398,8 @@ fn parse_markdown(path: &Path, text: &str, tz: Tz) -> Result<Article, SourceErro
         body: split.body.to_string(),
         assets: Vec::new(),
         hash: 0,
+        body_line: text[..split.body_offset].matches('\n').count() + 1,
+        dated_by_file_name: raw.date.is_none(),
     })
 }
 

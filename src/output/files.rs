@@ -157,6 +157,14 @@ impl SiteOutput {
         }
     }
 
+    /// True when the site has a file (not a page) at site path `path`.
+    pub fn has_file(&self, path: &str) -> bool {
+        let rel = path.trim_start_matches('/');
+        GENERATED.contains(&rel)
+            || self.files.contains_key(rel)
+            || (rel.starts_with("sitemap") && rel.ends_with(".xml"))
+    }
+
     fn generated(&self, name: &str) -> Option<anyhow::Result<Vec<u8>>> {
         let site = &self.pass.site;
         let config = &self.pass.config;

@@ -146,6 +146,7 @@ mod tests {
             url: url.into(),
             lastmod: None,
             listed: true,
+            template: "index.html",
         }
     }
 
@@ -164,6 +165,7 @@ mod tests {
                     url: "/404.html".into(),
                     lastmod: None,
                     listed: false,
+                    template: "404.html",
                 },
             ],
         );

@@ -65,6 +65,8 @@ pub struct Written {
     pub lastmod: Option<String>,
     /// Whether the page belongs in the sitemap (the 404 page does not).
     pub listed: bool,
+    /// The template that renders the page.
+    pub template: &'static str,
 }
 
 /// Shared state of one render pass.
@@ -129,6 +131,21 @@ fn paginator(base: &str, items: usize, per: usize, current: usize) -> Paginator 
     }
 }
 
+/// The template of a page.
+fn template_of(job: Job) -> &'static str {
+    match job {
+        Job::Index { .. } => "index.html",
+        Job::Brief(_) => "brief.html",
+        Job::Timeline { .. } => "timeline.html",
+        Job::Kind { .. } => "entities.html",
+        Job::Entity { .. } => "entity.html",
+        Job::Tags => "tags.html",
+        Job::Tag { .. } => "tag.html",
+        Job::Search => "search.html",
+        Job::NotFound => "404.html",
+    }
+}
+
 fn kind_label(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "People",
@@ -179,6 +196,7 @@ impl Pass {
                     _ => None,
                 },
                 listed: !matches!(job, Job::NotFound),
+                template: template_of(job),
             })
             .collect()
     }
@@ -260,6 +278,7 @@ impl Pass {
                     url,
                     lastmod,
                     listed: !matches!(job, Job::NotFound),
+                    template: template_of(job),
                 })
             })
             .collect()

@@ -202,6 +202,8 @@ pub(crate) mod tests {
             body: String::new(),
             assets: vec![],
             hash: 0,
+            body_line: 1,
+            dated_by_file_name: false,
         };
         Brief::new(
             article,
