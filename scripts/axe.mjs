@@ -6,8 +6,8 @@
 // and 404 around them), in light and dark colour schemes, this runs axe-core
 // (WCAG 2.x A/AA and best practices) and fails on serious or critical violations.
 // It also fails on any request to another host than the site's (no CDN fonts or
-// scripts), on script errors, and when the timeline or the home page shows nothing
-// without JavaScript. With SCREENSHOT_DIR it saves full-page screenshots of the four
+// scripts), on script errors, when the timeline or the home page shows nothing
+// without JavaScript, and when the timeline filter or the search do not work. With SCREENSHOT_DIR it saves full-page screenshots of the four
 // main pages at desktop (1280) and phone (390) widths, light and dark (SHOTS_ONLY=1:
 // only those).
 import { readFileSync, mkdirSync } from "node:fs";
@@ -121,6 +121,30 @@ async function checkWithoutJs() {
   await ctx.close();
 }
 
+// The enhancements work: the timeline filter narrows the lists, search finds briefs.
+async function checkScripts() {
+  const ctx = await browser.newContext();
+  const page = await openPage(ctx, "scripts");
+  await page.goto(origin + "/timeline/", { waitUntil: "networkidle" });
+  const select = page.locator("[data-filter-select]").first();
+  if (await select.count()) {
+    const all = await page.locator("[data-filter]:visible").count();
+    const value = await select.locator("option").nth(1).getAttribute("value");
+    await select.selectOption(value);
+    const shown = await page.locator("[data-filter]:visible").count();
+    const said = (await page.locator(".filter-count").textContent()) || "";
+    if (!(shown > 0 && shown < all)) failures.add(`timeline filter ${value}: ${shown} of ${all} items shown`);
+    if (!said.includes(String(shown))) failures.add(`timeline filter ${value}: counter says "${said}", ${shown} shown`);
+    await select.selectOption("");
+    if ((await page.locator("[data-filter]:visible").count()) !== all) failures.add("timeline filter: clearing it does not show everything again");
+  } else {
+    notes.push("the timeline has no filter (nothing to filter by)");
+  }
+  await page.goto(origin + "/search/?q=the", { waitUntil: "networkidle" });
+  await page.waitForSelector(".search-results li", { timeout: 5000 }).catch(() => failures.add("search for \"the\" shows no results"));
+  await ctx.close();
+}
+
 async function screenshots(pages) {
   mkdirSync(shotDir, { recursive: true });
   const main = pages;
@@ -156,6 +180,7 @@ try {
   if (!process.env.SHOTS_ONLY) {
     await runAxe(pages);
     await checkWithoutJs();
+    await checkScripts();
   }
   if (shotDir) await screenshots(pages);
 } catch (e) {
