@@ -10,16 +10,20 @@
 
 use chrono::NaiveDate;
 
-use super::{Event, Span, Timex, TimexKind};
+use super::{Event, Quote, Span, Timex, TimexKind};
 
 /// Longest summary, in words.
 const MAX_WORDS: usize = 15;
 
 /// Turns the dated sentences of `text` into timeline events.
+///
+/// A date inside a direct quote is someone's claim, not a dated statement of the
+/// article: `quotes` (from the quote extractor) keeps those off the timeline.
 pub fn find_events(
     text: &str,
     sentences: &[Span],
     timexes: &[Timex],
+    quotes: &[Quote],
     dct: Option<NaiveDate>,
 ) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
@@ -53,6 +57,12 @@ pub fn find_events(
             let Some(date) = event_date(timex) else {
                 continue;
             };
+            let quoted = quotes
+                .iter()
+                .any(|q| !q.indirect && q.span[0] <= timex.span[0] && timex.span[1] <= q.span[1]);
+            if quoted {
+                continue;
+            }
             if events[first..]
                 .iter()
                 .any(|e| e.span == s && e.date == date)
@@ -435,7 +445,7 @@ mod tests {
         let dct = NaiveDate::from_ymd_opt(2023, 3, 8);
         let sentences = segment::sentences(text);
         let timexes = time::find_timexes(text, &sentences, dct);
-        find_events(text, &sentences, &timexes, dct)
+        find_events(text, &sentences, &timexes, &[], dct)
     }
 
     fn on<'a>(events: &'a [Event], date: &str) -> &'a Event {
