@@ -11,8 +11,9 @@
 #      other hosts, lists that work without JavaScript (scripts/axe.mjs).
 #
 # Usage: scripts/check-site.sh [SITE_ROOT]
-#   SITE_ROOT defaults to the repository root (the example site). When it has no
-#   articles in content/ yet, the fixture site tests/fixtures/basic is checked instead.
+#   SITE_ROOT defaults to the repository root (the example site, built into public/).
+#   Another site is copied to a temporary folder and built there. A root without
+#   articles in content/ is replaced by the fixture site tests/fixtures/basic.
 # Environment:
 #   CHECK_PROFILE=release|dev  cargo profile of the dateline build (default release)
 #   SCREENSHOTS=DIR            also save screenshots of the main pages into DIR
@@ -88,11 +89,13 @@ if [ -z "$(find "$root/content" -type f \( -name '*.md' -o -name '*.txt' \) 2>/d
   site="$work/site"
   cp -r "$repo/tests/fixtures/basic" "$site"
 fi
-public="$site/public"
 if [ "$site" = "$root" ] && [ "$root" != "$repo" ]; then
-  # Another site: build beside it, not into it.
-  public="$work/public"
+  # Another site (a fixture, say): build a copy, leaving no output or cache in it.
+  site="$work/site"
+  mkdir -p "$site"
+  (cd "$root" && tar --exclude=./public --exclude=./.dateline-cache -cf - .) | (cd "$site" && tar -xf -)
 fi
+public="$site/public"
 
 say "build ($site)"
 cargo_flags=()
