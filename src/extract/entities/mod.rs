@@ -35,6 +35,7 @@ mod resolve;
 mod words;
 
 use super::knowledge::{EntityKind, Knowledge};
+use super::segment::SentenceTokens;
 use super::{Entity, Person, Span};
 
 /// One mention of an entity in the text.
@@ -61,14 +62,19 @@ pub struct Found {
 /// Each list is sorted by mentions (most first), then by first appearance; `mentions`
 /// lists every mention in text order.
 pub fn find_entities(text: &str, sentences: &[Span], kb: &Knowledge) -> Found {
+    find_entities_in(text, &SentenceTokens::new(text, sentences), kb)
+}
+
+/// [`find_entities`] over sentences already tokenized (see [`SentenceTokens`]).
+pub fn find_entities_in(text: &str, tokens: &SentenceTokens, kb: &Knowledge) -> Found {
     let mut candidates = Vec::new();
     let mut shouting = Vec::new();
-    for &sentence in sentences {
-        if mentions::sentence_candidates(text, sentence, kb, &mut candidates) {
-            shouting.push(sentence);
+    for k in 0..tokens.len() {
+        if mentions::sentence_candidates(text, tokens.of(k), kb, &mut candidates) {
+            shouting.push(k);
         }
     }
-    resolve::resolve(text, &candidates, &shouting, kb)
+    resolve::resolve(text, &candidates, &shouting, tokens, kb)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use super::mentions::{Candidate, Evidence, KNOWN_WEIGHT};
 use super::words;
 use super::{Found, Mention};
 use crate::extract::knowledge::{EntityId, EntityKind, FastMap, Knowledge, TokenKeys, phrase_key};
-use crate::extract::segment::{self, TokenKind};
+use crate::extract::segment::{SentenceTokens, TokenKind};
 use crate::extract::{Entity, Person, Span};
 
 /// Mentions believed to name one entity.
@@ -114,7 +114,15 @@ fn is_person(c: &Candidate, kb: &Knowledge) -> bool {
 }
 
 /// Groups the candidates into entities and builds the [`Found`] of the text.
-pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledge) -> Found {
+///
+/// `shouting` are the indexes of the sentences (of `tokens`) written in capitals.
+pub fn resolve(
+    text: &str,
+    cands: &[Candidate],
+    shouting: &[usize],
+    tokens: &SentenceTokens,
+    kb: &Knowledge,
+) -> Found {
     let mut cl = Clusters::default();
     let mut assigned: Vec<Option<usize>> = vec![None; cands.len()];
     // People named in full first, then people named by one word, so surnames are known.
@@ -242,7 +250,7 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
             cluster.roles.push(role.clone());
         }
     }
-    match_headlines(text, shouting, &mut cl, cands);
+    match_headlines(text, shouting, tokens, &mut cl, cands);
     build_found(text, cl, kb)
 }
 
@@ -284,7 +292,13 @@ fn is_person_cluster(c: &Cluster, kb: &Knowledge) -> bool {
 }
 
 /// Finds, in sentences written in capitals, the names found elsewhere in the text.
-fn match_headlines(text: &str, shouting: &[Span], cl: &mut Clusters, cands: &[Candidate]) {
+fn match_headlines(
+    text: &str,
+    shouting: &[usize],
+    tokens: &SentenceTokens,
+    cl: &mut Clusters,
+    cands: &[Candidate],
+) {
     if shouting.is_empty() {
         return;
     }
@@ -311,8 +325,8 @@ fn match_headlines(text: &str, shouting: &[Span], cl: &mut Clusters, cands: &[Ca
     };
     let mut key = String::new();
     for &sentence in shouting {
-        let toks = segment::tokens(text, sentence);
-        let keys_of = TokenKeys::new(text, &toks);
+        let toks = tokens.of(sentence);
+        let keys_of = TokenKeys::new(text, toks);
         let mut i = 0;
         while i < toks.len() {
             let mut best = None;

@@ -61,7 +61,7 @@ impl<'a> Reader<'a> {
                     let mut buf = self.scratch.borrow_mut();
                     let m = self
                         .kb
-                        .match_at(self.text, &self.toks, &self.keys, from - 1, &mut buf);
+                        .match_at(self.text, self.toks, &self.keys, from - 1, &mut buf);
                     m.demonym.is_some_and(|d| d.0 == 1) || m.entity.is_some_and(|d| d.0 == 1)
                 });
             if !modifier {
@@ -188,7 +188,7 @@ impl<'a> Reader<'a> {
             let mut buf = self.scratch.borrow_mut();
             let m = self
                 .kb
-                .match_at(self.text, &self.toks, &self.keys, after_name + 1, &mut buf);
+                .match_at(self.text, self.toks, &self.keys, after_name + 1, &mut buf);
             drop(buf);
             if let Some((_, id)) = m.entity
                 && self.kb.entity(id).kind == EntityKind::Place

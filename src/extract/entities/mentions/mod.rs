@@ -118,7 +118,7 @@ fn without_possessive(text: &str, span: Span) -> Span {
 /// One sentence being read.
 struct Reader<'a> {
     text: &'a str,
-    toks: Vec<Token>,
+    toks: &'a [Token],
     kb: &'a Knowledge,
     /// Mostly capitals (`CRICKET - LEICESTERSHIRE TAKE OVER`): only known names count.
     shouting: bool,
@@ -150,25 +150,25 @@ enum Segment<'k> {
     Weak(usize, usize),
 }
 
-/// Finds the candidate mentions of the sentence `span`, appending them to `out`.
+/// Finds the candidate mentions of the sentence of tokens `toks`, appending them to
+/// `out`.
 ///
 /// Returns true when the sentence is written in capitals (a headline), where only
 /// known names were taken.
 pub fn sentence_candidates(
     text: &str,
-    span: Span,
+    toks: &[Token],
     kb: &Knowledge,
     out: &mut Vec<Candidate>,
 ) -> bool {
-    let toks = crate::extract::segment::tokens(text, span);
-    let keys = TokenKeys::new(text, &toks);
-    let shouting = is_shouting(text, &toks, &keys);
+    let keys = TokenKeys::new(text, toks);
+    let shouting = is_shouting(text, toks, &keys);
     let numbers = toks.iter().filter(|t| t.kind == TokenKind::Number).count();
     let name = toks
         .iter()
         .map(|t| t.kind == TokenKind::Word && is_name_word(t.text(text)))
         .collect();
-    let table_row = is_table_row(text, &toks);
+    let table_row = is_table_row(text, toks);
     let mut r = Reader {
         text,
         toks,
@@ -390,7 +390,7 @@ impl<'a> Reader<'a> {
         while j < end {
             let m = self
                 .kb
-                .match_at(self.text, &self.toks, &self.keys, j, &mut self.buf);
+                .match_at(self.text, self.toks, &self.keys, j, &mut self.buf);
             let mut entity = m.entity;
             if self.shouting
                 && let Some((1, _)) = entity
@@ -454,7 +454,7 @@ impl<'a> Reader<'a> {
                 {
                     let next =
                         self.kb
-                            .match_at(self.text, &self.toks, &self.keys, j + 1, &mut self.buf);
+                            .match_at(self.text, self.toks, &self.keys, j + 1, &mut self.buf);
                     if next.entity.is_none() && next.title.is_none() && next.demonym.is_none() {
                         pending = Some((j, true));
                         j += 1;
@@ -535,7 +535,7 @@ impl<'a> Reader<'a> {
     fn read_lowercase_form(&mut self, start: usize, out: &mut Vec<Candidate>) -> usize {
         let m = self
             .kb
-            .match_at(self.text, &self.toks, &self.keys, start, &mut self.buf);
+            .match_at(self.text, self.toks, &self.keys, start, &mut self.buf);
         match m.entity {
             Some((n, id)) => {
                 let mut c = self.candidate(start, start + n, Some(id));

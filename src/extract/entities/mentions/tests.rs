@@ -5,7 +5,8 @@ use super::*;
 fn names(text: &str) -> Vec<(String, Option<EntityKind>, Option<String>)> {
     let kb = Knowledge::builtin();
     let mut out = Vec::new();
-    sentence_candidates(text, [0, text.len()], &kb, &mut out);
+    let toks = crate::extract::segment::tokens(text, [0, text.len()]);
+    sentence_candidates(text, &toks, &kb, &mut out);
     out.iter()
         .filter(|c| !c.weak)
         .map(|c| {
@@ -100,7 +101,8 @@ fn acronyms_in_brackets_are_linked() {
     let kb = Knowledge::builtin();
     let text = "The Kurdish Democratic Front (KDF) won.";
     let mut out = Vec::new();
-    sentence_candidates(text, [0, text.len()], &kb, &mut out);
+    let toks = crate::extract::segment::tokens(text, [0, text.len()]);
+    sentence_candidates(text, &toks, &kb, &mut out);
     let got: Vec<_> = out
         .iter()
         .filter(|c| !c.weak)
