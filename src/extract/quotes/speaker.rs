@@ -98,7 +98,11 @@ impl<'a> Resolver<'a> {
                 r.names.push((p.name.clone(), names::gender_of(first)));
                 r.tentative.push(false);
                 debug_assert_eq!(r.names.len(), i + 1);
+                if let Some(last) = p.name.rsplit(' ').next().filter(|_| p.name.contains(' ')) {
+                    r.by_surname.entry(last).or_insert(i);
+                }
             }
+            r.complete_first_names(w);
             for m in &found.mentions {
                 if m.kind == EntityKind::Person && m.index < r.names.len() {
                     r.persons.push(PersonMention {
@@ -115,6 +119,45 @@ impl<'a> Resolver<'a> {
         r.persons.sort_by_key(|p| p.tok);
         r.infer_genders(w);
         r
+    }
+
+    /// People the entity extractor knows only by a given name (`Elizabeth`) whose
+    /// mention is followed by a capitalised word no entity claims (`Sen. Elizabeth
+    /// Warren grilled ...`) get that word as their surname, so that `Warren said`
+    /// finds them.
+    fn complete_first_names(&mut self, w: &Words<'a>) {
+        for m in &self.found.mentions {
+            if m.kind != EntityKind::Person || m.index >= self.names.len() {
+                continue;
+            }
+            let (name, gender) = &self.names[m.index];
+            if name.contains(' ') || gender.is_none() {
+                continue;
+            }
+            let k = w.toks.partition_point(|t| t.span[0] < m.span[1]);
+            if k >= w.toks.len() || !w.is_cap(k) || w.inside(k) || w.cue(k).is_some() {
+                continue;
+            }
+            let at = w.toks[k].span;
+            let claimed = self
+                .found
+                .mentions
+                .iter()
+                .any(|o| o.span[0] < at[1] && at[0] < o.span[1]);
+            let last = surname(w.word(k));
+            if claimed
+                || w.has(
+                    k,
+                    lexicon::TITLE | lexicon::ORG | lexicon::PLACE | lexicon::CLAUSE,
+                )
+                || self.by_surname.contains_key(last)
+                || !w.text[m.span[1]..at[0]].chars().all(|c| c == ' ')
+            {
+                continue;
+            }
+            self.names[m.index].0 = format!("{name} {last}");
+            self.by_surname.insert(last, m.index);
+        }
     }
 
     /// Fallback person detection: runs of capitalised words, titles stripped; a run
@@ -222,7 +265,11 @@ impl<'a> Resolver<'a> {
             let is_subject =
                 self.subjects[t].is_some_and(|st| m.tok >= st && m.tok < self.subject_ends[t]);
             let next = (is_subject && t + 1 < self.sents.len())
-                .then(|| self.subjects[t + 1].and_then(|st| pronoun_gender(w.word(st))))
+                .then(|| {
+                    self.subjects[t + 1]
+                        .filter(|&st| !w.inside(st))
+                        .and_then(|st| pronoun_gender(w.word(st)))
+                })
                 .flatten();
             match in_sentence.or(next) {
                 Some(Gender::Male) => votes[m.name].0 += 1,
@@ -372,8 +419,13 @@ impl<'a> Resolver<'a> {
     fn name(&mut self, w: &Words<'_>, phrase: Phrase) -> Speaker {
         let (hs, he) = name_head(w, phrase);
         let head: Span = w.span(hs, he);
-        if let Some(s) = self.mention(head) {
-            return s;
+        // The mention must cover the surname: an entity found for `Charlie` alone does
+        // not name `Charlie King`.
+        if let Some(s) = self
+            .mention(head)
+            .filter(|(_, m)| m[1] > w.toks[he - 1].span[0])
+        {
+            return s.0;
         }
         let last = surname(w.word(he - 1));
         let titled = (phrase.start..hs)
@@ -401,7 +453,8 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn mention(&self, head: Span) -> Option<Speaker> {
+    /// The entity of the mention that overlaps `head` most, and that mention's span.
+    fn mention(&self, head: Span) -> Option<(Speaker, Span)> {
         let m = self
             .found
             .mentions
@@ -414,7 +467,7 @@ impl<'a> Resolver<'a> {
             EntityKind::Place => (&self.found.places.get(m.index)?.name, false),
         };
         let first = name.split_whitespace().next().unwrap_or("");
-        Some(Speaker {
+        let speaker = Speaker {
             name: name.clone(),
             person,
             gender: if person {
@@ -422,14 +475,15 @@ impl<'a> Resolver<'a> {
             } else {
                 None
             },
-        })
+        };
+        Some((speaker, m.span))
     }
 
     /// A common noun phrase: the entity its last word names (`the board` → `Water
     /// Board`), else its words as written (`a senior official`).
     fn nominal(&self, w: &Words<'_>, phrase: Phrase) -> Speaker {
         let last = (phrase.start..phrase.end).rev().find(|&i| w.is_word(i));
-        if let Some(s) = last.and_then(|i| self.mention(w.toks[i].span)) {
+        if let Some((s, _)) = last.and_then(|i| self.mention(w.toks[i].span)) {
             return s;
         }
         let s = w.span(phrase.start, phrase.end);
@@ -460,6 +514,21 @@ fn name_head(w: &Words<'_>, p: Phrase) -> (usize, usize) {
     }
     while start + 1 < end && (is_prefix_word(w, start) || w.punct(start) == Some('.')) {
         start += 1;
+    }
+    // `European Council President Donald Tusk`: a title inside the run ends what
+    // comes before the name, unless the rest reads as an organisation.
+    if let Some(t) = (start + 1..end - 1)
+        .rev()
+        .find(|&i| w.is_word(i) && w.has(i, lexicon::TITLE))
+    {
+        let mut s = t + 1;
+        while s + 1 < end && (w.punct(s) == Some('.') || is_prefix_word(w, s)) {
+            s += 1;
+        }
+        let org = (s..end).any(|i| w.is_word(i) && w.has(i, lexicon::ORG | lexicon::PLACE));
+        if s < end && w.is_cap(s) && !org {
+            start = s;
+        }
     }
     // `Elijah Cummings of Maryland`: the name is before `of`, unless that is a title
     // (`Secretary of State John Kerry`).
