@@ -183,8 +183,7 @@ pub fn load_articles(content_dir: &Path, opts: &LoadOptions) -> Loaded {
     let results: Vec<Result<Article, SourceError>> = jobs
         .into_par_iter()
         .map(|(path, assets)| {
-            let bytes = std::fs::read(&path)
-                .map_err(|e| SourceError::new(&path, None, format!("failed to read: {e}")))?;
+            let bytes = read_article(&path)?;
             let mut a = parse_article(&path, &bytes, opts.tz)?;
             a.assets = assets;
             Ok(a)
@@ -201,20 +200,55 @@ pub fn load_articles(content_dir: &Path, opts: &LoadOptions) -> Loaded {
     loaded
 }
 
+/// Reads an article file, refusing one larger than [`MAX_ARTICLE_BYTES`] from its
+/// size before reading it (and never reading more than the limit, should the file
+/// grow or not know its size), so one huge file costs neither time nor memory.
+pub fn read_article(path: &Path) -> Result<Vec<u8>, SourceError> {
+    use std::io::Read;
+    let failed = |e: std::io::Error| SourceError::new(path, None, format!("failed to read: {e}"));
+    let file = std::fs::File::open(path).map_err(failed)?;
+    let len = file.metadata().map_err(failed)?.len();
+    if len > MAX_ARTICLE_BYTES as u64 {
+        return Err(too_large(path, len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_ARTICLE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, len: u64) -> SourceError {
+    SourceError::new(
+        path,
+        None,
+        format!(
+            "{len} bytes is larger than the {} MiB an article may have",
+            MAX_ARTICLE_BYTES >> 20
+        ),
+    )
+}
+
 /// Decodes file bytes as UTF-8 text: BOM dropped, CRLF made LF, NUL refused.
+///
+/// A NUL byte is looked for first: it marks a binary file (an image saved as
+/// `.md`), which deserves that name rather than a complaint about its encoding.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, SourceError> {
     if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(SourceError::new(
-            path,
-            None,
-            format!(
-                "{} bytes is larger than the {} MiB an article may have",
-                bytes.len(),
-                MAX_ARTICLE_BYTES >> 20
-            ),
-        ));
+        return Err(too_large(path, bytes.len() as u64));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let before = String::from_utf8_lossy(&bytes[..nul]);
+        return Err(SourceError::new(
+            path,
+            Some(Position::of_offset(&before, before.len())),
+            "a NUL byte: this looks like a binary file, not an article",
+        ));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         let pos = Position::of_offset(valid, valid.len());
@@ -224,14 +258,6 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, SourceError> {
             "not valid UTF-8 text (save the file as UTF-8)",
         )
     })?;
-    if let Some(nul) = text.find('\0') {
-        let pos = Position::of_offset(text, nul);
-        return Err(SourceError::new(
-            path,
-            Some(pos),
-            "a NUL byte: this looks like a binary file, not an article",
-        ));
-    }
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
@@ -546,6 +572,23 @@ mod tests {
     fn binary_files_are_refused() {
         let e = parse_article(Path::new("a.md"), b"+++\x00\x01", chrono_tz::UTC).unwrap_err();
         assert!(e.message.contains("binary"), "{e}");
+    }
+
+    #[test]
+    fn binary_files_are_named_before_their_encoding() {
+        let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR";
+        let e = parse_article(Path::new("a.md"), png, chrono_tz::UTC).unwrap_err();
+        assert!(e.message.contains("binary file"), "{e}");
+    }
+
+    #[test]
+    fn oversized_files_are_refused_from_their_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.md");
+        let f = std::fs::File::create(&path).unwrap();
+        f.set_len(MAX_ARTICLE_BYTES as u64 + 1).unwrap();
+        let e = read_article(&path).unwrap_err();
+        assert!(e.message.contains("larger than the 16 MiB"), "{e}");
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Integration tests: fixture sites built end to end, one module per feature.
 
+mod bad_files;
+mod bad_input;
 mod build;
 mod cli;
 mod errors;
 mod support;
+mod tree;
