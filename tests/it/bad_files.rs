@@ -35,6 +35,8 @@ fn fails_keeping_old_site(spoil: impl FnOnce(&Path), pieces: &[&str]) -> tempfil
 fn run_measured(root: &Path) -> (bool, String, Duration, i64) {
     use std::io::Read;
     let start = Instant::now();
+    // Reaped by `wait4` below, which also gives the child's peak memory.
+    #[allow(clippy::zombie_processes)]
     let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(["build", "-q", "--root"])
         .arg(root)
