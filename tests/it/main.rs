@@ -5,5 +5,7 @@ mod bad_input;
 mod build;
 mod cli;
 mod errors;
+mod hostile;
+mod html_check;
 mod support;
 mod tree;
