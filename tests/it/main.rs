@@ -7,5 +7,6 @@ mod cli;
 mod errors;
 mod hostile;
 mod html_check;
+mod kill;
 mod support;
 mod tree;
