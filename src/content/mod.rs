@@ -474,13 +474,14 @@ pub fn checked_slug(s: &str) -> Result<String, String> {
     if s.contains('\0') || s.chars().any(char::is_control) {
         return Err("the slug contains control characters".to_string());
     }
-    if s.len() > 255 {
+    // Slugifying can lengthen (`北京` becomes `bei-jing`): the limit is on the result.
+    let slug = slug::slugify(s);
+    if slug.len() > 255 {
         return Err(format!(
-            "the slug is {} bytes long; at most 255 fit in a file name",
-            s.len()
+            "the slug is {} bytes long as a URL; at most 255 fit in a file name",
+            slug.len()
         ));
     }
-    let slug = slug::slugify(s);
     if slug.is_empty() {
         return Err(format!("`{s}` has no letters or digits to make a URL from"));
     }
@@ -636,6 +637,14 @@ mod tests {
             checked_slug("Austin In Baghdad").unwrap(),
             "austin-in-baghdad"
         );
+    }
+
+    #[test]
+    fn slugs_that_grow_past_the_limit_are_refused() {
+        // Found by the slug property test: under 255 bytes in, over 255 out.
+        let s = "北京".repeat(40);
+        assert_eq!(s.len(), 240);
+        assert!(checked_slug(&s).is_err());
     }
 
     #[test]

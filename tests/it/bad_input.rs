@@ -334,6 +334,22 @@ const CASES: &[Case] = &[
         &["content/nul.md:4:8: `slug`: the slug contains control characters"],
     ),
     fails(
+        "slug over 255 bytes",
+        &[(
+            "content/long-slug.md",
+            b"+++\ntitle = \"A\"\ndate = 2023-01-01\nslug = \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"\n+++\n",
+        )],
+        &["content/long-slug.md:4:8: `slug`: the slug is 300 bytes long"],
+    ),
+    fails(
+        "slug under 255 bytes that grows past them as a URL",
+        &[(
+            "content/long-han-slug.md",
+            "+++\ntitle = \"A\"\ndate = 2023-01-01\nslug = \"北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京北京\"\n+++\n".as_bytes(),
+        )],
+        &["content/long-han-slug.md:4:8: `slug`: the slug is 359 bytes long as a URL"],
+    ),
+    fails(
         "slug of punctuation only",
         &[(
             "content/dots.md",

@@ -8,5 +8,6 @@ mod errors;
 mod hostile;
 mod html_check;
 mod kill;
+mod props;
 mod support;
 mod tree;
