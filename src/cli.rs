@@ -22,6 +22,10 @@ pub enum Command {
     Init(cmd::init::Args),
     /// Create a new article, dated now.
     New(cmd::new::Args),
+    /// Serve the site with live reload (nothing is written to public/).
+    Serve(cmd::serve::Args),
+    /// Check links, anchors, images and articles before publishing.
+    Check(cmd::check::Args),
     /// Print the facts Dateline extracts from one article.
     Facts(cmd::facts::Args),
     /// Score extraction against public gold corpora.
@@ -35,6 +39,8 @@ impl Cli {
             Command::Build(args) => args.run(),
             Command::Init(args) => args.run(),
             Command::New(args) => args.run(),
+            Command::Serve(args) => args.run(),
+            Command::Check(args) => args.run(),
             Command::Facts(args) => args.run(),
             Command::Eval(args) => args.run(),
         }

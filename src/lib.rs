@@ -3,6 +3,8 @@
 //! [`build`] reads as the pipeline: configuration → load → extract → assemble →
 //! render → write. Each step is one module; data only flows forward.
 
+pub mod cache;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod error;
@@ -12,6 +14,7 @@ pub mod output;
 pub mod progress;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 
 use std::path::{Path, PathBuf};
@@ -25,10 +28,10 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::{Article, Format, LoadOptions};
 use crate::extract::{Document, Facts, Knowledge};
-use crate::output::{Protected, Sink, Staging};
+use crate::output::{Protected, Staging};
 use crate::progress::Progress;
 use crate::render::Renderer;
-use crate::site::{Brief, Site};
+use crate::site::Brief;
 
 /// What `dateline build` was asked to do.
 #[derive(Clone, Debug, Default)]
@@ -51,6 +54,10 @@ pub struct BuildOptions {
     pub now: Option<DateTime<Utc>>,
     /// Show a progress bar on a terminal for builds longer than a second.
     pub progress: bool,
+    /// Extract every article anew, ignoring (and not updating) the build cache.
+    pub no_cache: bool,
+    /// The cache folder; `<root>/.dateline-cache` when not given.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// What a build did.
@@ -62,6 +69,8 @@ pub struct BuildReport {
     pub embargoed: usize,
     /// Errors of articles left out with `skip_bad`.
     pub skipped: Vec<String>,
+    /// Articles whose facts came from the build cache.
+    pub cache_hits: usize,
     pub output: PathBuf,
     /// Wall time of each pipeline step.
     pub steps: Vec<(&'static str, Duration)>,
@@ -133,15 +142,19 @@ pub fn display_path(p: &Path) -> PathBuf {
     p.strip_prefix("./").unwrap_or(p).to_path_buf()
 }
 
-/// Reads `data/entities.toml` of the site into the knowledge, if there is one.
-pub fn load_knowledge(root: &Path) -> anyhow::Result<Knowledge> {
+/// Reads `data/entities.toml` of the site into the knowledge, if there is one;
+/// returns the knowledge and the file's text (part of the cache fingerprint).
+pub fn load_knowledge(root: &Path) -> anyhow::Result<(Knowledge, String)> {
     let kb = Knowledge::builtin();
     let path = display_path(&root.join("data").join("entities.toml"));
     match std::fs::read_to_string(&path) {
-        Ok(src) => kb
-            .with_site_data(&src)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(kb),
+        Ok(src) => {
+            let kb = kb
+                .with_site_data(&src)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            Ok((kb, src))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((kb, String::new())),
         Err(e) => Err(e).with_context(|| format!("failed to read `{}`", path.display())),
     }
 }
@@ -169,9 +182,25 @@ pub fn extract_article(a: &Article, kb: &Knowledge, tz: Tz) -> Facts {
     )
 }
 
-/// Builds the site at `opts.root` into its output folder.
-pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
-    let mut steps = Steps::new();
+/// A site loaded, extracted and assembled, ready to render; nothing written yet.
+pub struct Prepared {
+    pub output: output::files::SiteOutput,
+    /// Articles that could not be loaded (only with `skip_bad`; otherwise an error).
+    pub load_errors: Vec<error::SourceError>,
+    pub drafts_skipped: usize,
+    pub embargoed: usize,
+    pub cache_hits: usize,
+    cache: Option<(cache::FactsCache, std::collections::HashSet<u128>)>,
+    pub content_dir: PathBuf,
+    pub output_dir: PathBuf,
+}
+
+/// Runs the pipeline up to rendering: configuration, load, extract, assemble.
+fn prepare(
+    opts: &BuildOptions,
+    steps: &mut Steps,
+    progress: &Progress,
+) -> anyhow::Result<Prepared> {
     let root = &opts.root;
     let now = opts.now.unwrap_or_else(Utc::now);
 
@@ -182,8 +211,8 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         config.validate(Path::new("--base-url"))?;
     }
     let tz = config.tz().map_err(anyhow::Error::msg)?;
-    let kb = load_knowledge(root)?;
-    let output = opts.output.clone().unwrap_or_else(|| root.join("public"));
+    let (kb, kb_source) = load_knowledge(root)?;
+    let output_dir = opts.output.clone().unwrap_or_else(|| root.join("public"));
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         bail!(
@@ -194,7 +223,6 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     steps.finish("config");
 
     // 2. Load.
-    let progress = Progress::new(opts.progress);
     let load_opts = LoadOptions {
         tz,
         drafts: opts.drafts,
@@ -202,32 +230,54 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         now,
     };
     let loaded = content::load_articles(&display_path(&content_dir), &load_opts);
-    let mut skipped = Vec::new();
-    if !loaded.errors.is_empty() {
+    if !loaded.errors.is_empty() && !opts.skip_bad {
         let lines: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
-        if !opts.skip_bad {
-            bail!(
-                "{}\n{} file{} with errors; nothing was written (use --skip-bad to build without them)",
-                lines.join("\n"),
-                lines.len(),
-                plural(lines.len())
-            );
-        }
-        skipped = lines;
+        bail!(
+            "{}\n{} file{} with errors; nothing was written (use --skip-bad to build without them)",
+            lines.join("\n"),
+            lines.len(),
+            plural(lines.len())
+        );
     }
     steps.finish("load");
 
-    // 3. Extract, in parallel.
+    // 3. Extract, in parallel, reusing the facts of unchanged articles.
+    let cache = (!opts.no_cache).then(|| {
+        let dir = opts
+            .cache_dir
+            .clone()
+            .unwrap_or_else(|| root.join(".dateline-cache"));
+        cache::FactsCache::new(dir, cache::fingerprint(&config.timezone, &kb_source))
+    });
     progress.stage("Extracting", loaded.articles.len());
-    let briefs: Vec<Brief> = loaded
+    let hits = std::sync::atomic::AtomicUsize::new(0);
+    let extracted: Vec<(Brief, Option<u128>)> = loaded
         .articles
         .into_par_iter()
         .map(|a| {
-            let facts = extract_article(&a, &kb, tz);
+            let key = cache.as_ref().map(|c| c.key(a.hash));
+            let cached = cache.as_ref().zip(key).and_then(|(c, k)| c.get(k));
+            let facts = match cached {
+                Some(f) => {
+                    hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    f
+                }
+                None => {
+                    let f = extract_article(&a, &kb, tz);
+                    // A cache that cannot be written only costs the next build time.
+                    if let (Some(c), Some(k)) = (&cache, key) {
+                        let _ = c.put(k, &f);
+                    }
+                    f
+                }
+            };
             progress.inc();
-            Brief::new(a, facts, &config, tz)
+            (Brief::new(a, facts, &config, tz), key)
         })
         .collect();
+    let used_keys: std::collections::HashSet<u128> =
+        extracted.iter().filter_map(|(_, k)| *k).collect();
+    let briefs: Vec<Brief> = extracted.into_iter().map(|(b, _)| b).collect();
     steps.finish("extract");
 
     // 4. Assemble the whole-site model.
@@ -238,129 +288,80 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     site.files = loaded
         .loose_files
         .into_iter()
-        .map(|(path, rel)| {
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            (path, rel)
-        })
+        .map(|(path, rel)| (path, output::files::slash_path(&rel)))
         .collect();
     steps.finish("assemble");
 
-    // 5. Templates, then render and write into a staging folder.
+    // 5. Templates and the list of everything the site holds.
     let renderer = Renderer::new(&root.join("templates"), tz, &config.base_url)?;
+    let build_time = now.with_timezone(&tz).fixed_offset();
+    let output = output::files::SiteOutput::new(
+        std::sync::Arc::new(site),
+        std::sync::Arc::new(config),
+        std::sync::Arc::new(renderer),
+        root,
+        build_time,
+        false,
+    )?;
     steps.finish("templates");
+    Ok(Prepared {
+        output,
+        load_errors: loaded.errors,
+        drafts_skipped: loaded.drafts_skipped,
+        embargoed: loaded.embargoed,
+        cache_hits: hits.into_inner(),
+        cache: cache.map(|c| (c, used_keys)),
+        content_dir,
+        output_dir,
+    })
+}
+
+/// Builds the site at `opts.root` into its output folder.
+pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
+    let mut steps = Steps::new();
+    let progress = Progress::new(opts.progress);
+    let prepared = prepare(opts, &mut steps, &progress)?;
+    let root = &opts.root;
+
+    // 6. Render and write into a staging folder, then swap it in.
     let staging = Staging::begin(
-        &output,
+        &prepared.output_dir,
         &Protected {
             root,
-            content: &content_dir,
+            content: &prepared.content_dir,
             others: &[&root.join("templates"), &root.join("static")],
         },
         opts.force,
     )?;
-    let build_time = now.with_timezone(&tz).fixed_offset();
-    let written = write_site(
-        &site, &config, &renderer, &staging, root, build_time, &progress, false,
-    )?;
+    let written = prepared.output.write_all(&staging, &progress)?;
     steps.finish("render");
-
-    // 6. Swap the new site in.
     staging.commit()?;
+    if let Some((c, used)) = &prepared.cache {
+        c.prune(used);
+    }
     steps.finish("swap");
     progress.finish();
     Ok(BuildReport {
-        articles: site.briefs.len(),
+        articles: prepared.output.pass.site.briefs.len(),
         pages: written,
-        drafts_skipped: loaded.drafts_skipped,
-        embargoed: loaded.embargoed,
-        skipped,
-        output: display_path(&output),
+        drafts_skipped: prepared.drafts_skipped,
+        embargoed: prepared.embargoed,
+        skipped: prepared
+            .load_errors
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        cache_hits: prepared.cache_hits,
+        output: display_path(&prepared.output_dir),
         steps: steps.done,
         total: steps.start.elapsed(),
     })
 }
 
-/// Renders every page and writes them, the static files, the assets, the feeds and
-/// the maps into `sink`; returns the number of pages.
-#[allow(clippy::too_many_arguments)]
-pub fn write_site(
-    site: &Site,
-    config: &Config,
-    renderer: &Renderer,
-    sink: &dyn Sink,
-    root: &Path,
-    now: DateTime<chrono::FixedOffset>,
-    progress: &Progress,
-    live_reload: bool,
-) -> anyhow::Result<usize> {
-    // Static files first, so that pages win over a stray file of the same path.
-    for (name, bytes) in render::STATIC_FILES {
-        sink.write(name, bytes)?;
-    }
-    copy_tree(&root.join("static"), sink)?;
-    for (path, rel) in &site.files {
-        sink.copy(path, rel)?;
-    }
-    for b in &site.briefs {
-        let dir = site::permalink::output_file(&b.permalink);
-        let dir = dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-        for asset in &b.article.assets {
-            if let Some(name) = asset.file_name() {
-                let rel = if dir.is_empty() {
-                    name.to_string_lossy().into_owned()
-                } else {
-                    format!("{dir}/{}", name.to_string_lossy())
-                };
-                sink.copy(asset, &rel)?;
-            }
-        }
-    }
-    let site_ctx = render::context::site_ctx(config, site, &now.to_rfc3339(), live_reload);
-    let pass = render::pages::Pass::new(site, config, renderer, site_ctx);
-    progress.stage("Rendering", site.briefs.len());
-    let written = pass.render_all(sink)?;
-    let entries = output::feeds::entries(site, config, |i| {
-        render::pages::article_html(&site.briefs[i].article, config.sanitize_html)
-    });
-    sink.write("atom.xml", &output::feeds::atom(config, &entries, now)?)?;
-    sink.write("rss.xml", &output::feeds::rss(config, &entries, now)?)?;
-    sink.write("feed.json", &output::feeds::json_feed(config, &entries)?)?;
-    for (name, text) in output::sitemap::sitemaps(config, &written) {
-        sink.write(&name, text.as_bytes())?;
-    }
-    sink.write(
-        "news-sitemap.xml",
-        output::sitemap::news_sitemap(config, site, now).as_bytes(),
-    )?;
-    sink.write("robots.txt", output::sitemap::robots(config).as_bytes())?;
-    sink.write("search-index.json", &output::sitemap::search_index(site)?)?;
-    Ok(written.len())
-}
-
-/// Copies every file under `dir` (if it exists) to the same relative path.
-fn copy_tree(dir: &Path, sink: &dyn Sink) -> anyhow::Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for entry in walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-    {
-        let entry = entry.with_context(|| format!("failed to read `{}`", dir.display()))?;
-        if !entry.file_type().is_file() || content::is_ignored(&entry.file_name().to_string_lossy())
-        {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        sink.copy(entry.path(), &rel)?;
-    }
-    Ok(())
+/// Prepares the site for `dateline check`: errors of single articles are collected,
+/// not fatal, and nothing is written.
+pub fn prepare_for_check(opts: &BuildOptions) -> anyhow::Result<Prepared> {
+    let mut opts = opts.clone();
+    opts.skip_bad = true;
+    prepare(&opts, &mut Steps::new(), &Progress::new(false))
 }

@@ -29,6 +29,9 @@ pub struct Args {
     /// Build without the articles that have errors (they are listed) instead of failing.
     #[arg(long)]
     skip_bad: bool,
+    /// Extract every article anew, ignoring the build cache.
+    #[arg(long)]
+    no_cache: bool,
     /// Print nothing but errors.
     #[arg(long, short, conflicts_with = "verbose")]
     quiet: bool,
@@ -49,12 +52,18 @@ impl Args {
             skip_bad: self.skip_bad,
             now: None,
             progress: !self.quiet,
+            no_cache: self.no_cache,
+            cache_dir: None,
         };
         let report = dateline::build(&opts)?;
         for e in &report.skipped {
             eprintln!("skipped: {e}");
         }
         if self.verbose {
+            eprintln!(
+                "facts from the build cache: {} of {}",
+                report.cache_hits, report.articles
+            );
             for (step, time) in &report.steps {
                 eprintln!("{step:>10}  {:8.1} ms", time.as_secs_f64() * 1000.0);
             }

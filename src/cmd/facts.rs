@@ -45,7 +45,7 @@ impl Args {
         };
         let config = Config::load(&self.root)?;
         let tz = config.tz().map_err(anyhow::Error::msg)?;
-        let kb = dateline::load_knowledge(&self.root)?;
+        let (kb, _) = dateline::load_knowledge(&self.root)?;
         let facts = if self.raw {
             let text = dateline::content::decode(&self.file, &bytes)?;
             extract::extract_facts(

@@ -59,6 +59,12 @@ pub struct Article {
     pub body: String,
     /// Files that travel with the article and are copied next to its page.
     pub assets: Vec<PathBuf>,
+    /// XXH3-128 of the file's bytes: the build cache's key.
+    pub hash: u128,
+    /// The line of the file where `body` starts (from 1).
+    pub body_line: usize,
+    /// True when the front matter has no `date` and the file name gave it.
+    pub dated_by_file_name: bool,
 }
 
 /// What the loader should keep and how to read dates.
@@ -276,11 +282,13 @@ pub fn parse_article(path: &Path, bytes: &[u8], tz: Tz) -> Result<Article, Sourc
         ));
     }
     let is_wire = path.extension().is_some_and(|e| e == "txt");
-    if is_wire {
-        parse_wire(path, &text, tz)
+    let mut article = if is_wire {
+        parse_wire(path, &text, tz)?
     } else {
-        parse_markdown(path, &text, tz)
-    }
+        parse_markdown(path, &text, tz)?
+    };
+    article.hash = xxhash_rust::xxh3::xxh3_128(bytes);
+    Ok(article)
 }
 
 fn parse_wire(path: &Path, text: &str, tz: Tz) -> Result<Article, SourceError> {
@@ -319,6 +327,9 @@ fn parse_wire(path: &Path, text: &str, tz: Tz) -> Result<Article, SourceError> {
         extra: serde_json::Value::Object(Default::default()),
         body: w.body.to_string(),
         assets: Vec::new(),
+        hash: 0,
+        body_line: text[..w.body_offset].matches('\n').count() + 1,
+        dated_by_file_name: false,
     })
 }
 
@@ -412,6 +423,9 @@ fn parse_markdown(path: &Path, text: &str, tz: Tz) -> Result<Article, SourceErro
             .unwrap_or_else(|| serde_json::Value::Object(Default::default())),
         body: split.body.to_string(),
         assets: Vec::new(),
+        hash: 0,
+        body_line: text[..split.body_offset].matches('\n').count() + 1,
+        dated_by_file_name: raw.date.is_none(),
     })
 }
 

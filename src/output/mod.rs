@@ -10,6 +10,7 @@
 //! `.dateline` file and refuses to replace a non-empty folder without it unless forced.
 
 pub mod feeds;
+pub mod files;
 pub mod sitemap;
 
 use std::fs;

@@ -150,6 +150,7 @@ mod tests {
             url: url.into(),
             lastmod: None,
             listed: true,
+            template: "index.html",
         }
     }
 
@@ -168,6 +169,7 @@ mod tests {
                     url: "/404.html".into(),
                     lastmod: None,
                     listed: false,
+                    template: "404.html",
                 },
             ],
         );

@@ -4,6 +4,9 @@
 //! Pages are listed first as [`Job`]s (cheap), then rendered and written in
 //! parallel; each job knows its path, so the sitemap comes from the same list.
 
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
 use chrono::SecondsFormat;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -62,17 +65,21 @@ pub struct Written {
     pub lastmod: Option<String>,
     /// Whether the page belongs in the sitemap (the 404 page does not).
     pub listed: bool,
+    /// The template that renders the page.
+    pub template: &'static str,
 }
 
 /// Shared state of one render pass.
-pub struct Pass<'a> {
-    pub site: &'a Site,
-    pub config: &'a Config,
-    pub renderer: &'a Renderer,
+pub struct Pass {
+    pub site: Arc<Site>,
+    pub config: Arc<Config>,
+    pub renderer: Arc<Renderer>,
     pub site_ctx: SiteCtx,
     site_value: Value,
     pub cards: Vec<Card>,
     card_values: Vec<Value>,
+    /// URL → page, built on first use (the dev server renders pages on request).
+    by_url: OnceLock<HashMap<String, Job>>,
 }
 
 /// Links in a paginated list.
@@ -124,6 +131,21 @@ fn paginator(base: &str, items: usize, per: usize, current: usize) -> Paginator 
     }
 }
 
+/// The template of a page.
+fn template_of(job: Job) -> &'static str {
+    match job {
+        Job::Index { .. } => "index.html",
+        Job::Brief(_) => "brief.html",
+        Job::Timeline { .. } => "timeline.html",
+        Job::Kind { .. } => "entities.html",
+        Job::Entity { .. } => "entity.html",
+        Job::Tags => "tags.html",
+        Job::Tag { .. } => "tag.html",
+        Job::Search => "search.html",
+        Job::NotFound => "404.html",
+    }
+}
+
 fn kind_label(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "People",
@@ -141,14 +163,14 @@ const KINDS: [EntityKind; 3] = [
 /// Entity index pages list this many entities per page.
 const ENTITIES_PER_PAGE: usize = 200;
 
-impl<'a> Pass<'a> {
+impl Pass {
     pub fn new(
-        site: &'a Site,
-        config: &'a Config,
-        renderer: &'a Renderer,
+        site: Arc<Site>,
+        config: Arc<Config>,
+        renderer: Arc<Renderer>,
         site_ctx: SiteCtx,
-    ) -> Pass<'a> {
-        let cards = cards(site, config);
+    ) -> Pass {
+        let cards = cards(&site, &config);
         let card_values = cards.iter().map(Value::from_serializable).collect();
         let site_value = Value::from_serializable(&site_ctx);
         Pass {
@@ -159,11 +181,37 @@ impl<'a> Pass<'a> {
             site_value,
             cards,
             card_values,
+            by_url: OnceLock::new(),
         }
     }
 
+    /// Every page's URL (and modification time for briefs), without rendering.
+    pub fn pages(&self) -> Vec<Written> {
+        self.jobs()
+            .into_iter()
+            .map(|job| Written {
+                url: self.url(job),
+                lastmod: match job {
+                    Job::Brief(i) => Some(self.brief_modified(&self.site.briefs[i])),
+                    _ => None,
+                },
+                listed: !matches!(job, Job::NotFound),
+                template: template_of(job),
+            })
+            .collect()
+    }
+
+    /// Renders the page at site path `url`, if there is one.
+    pub fn render_url(&self, url: &str) -> Option<anyhow::Result<String>> {
+        let map = self
+            .by_url
+            .get_or_init(|| self.jobs().into_iter().map(|j| (self.url(j), j)).collect());
+        let job = *map.get(url)?;
+        Some(self.render(job, url))
+    }
+
     fn jobs(&self) -> Vec<Job> {
-        let s = self.site;
+        let s = &self.site;
         let per = self.config.paginate_by;
         let mut jobs: Vec<Job> = (1..=page_count(s.briefs.len(), per))
             .map(|page| Job::Index { page })
@@ -197,7 +245,7 @@ impl<'a> Pass<'a> {
     }
 
     fn url(&self, job: Job) -> String {
-        let s = self.site;
+        let s = &self.site;
         match job {
             Job::Index { page } => page_url("/", page),
             Job::Brief(i) => s.briefs[i].permalink.clone(),
@@ -230,6 +278,7 @@ impl<'a> Pass<'a> {
                     url,
                     lastmod,
                     listed: !matches!(job, Job::NotFound),
+                    template: template_of(job),
                 })
             })
             .collect()
@@ -363,7 +412,7 @@ impl<'a> Pass<'a> {
         let make = |name: &str, roles: &[String], aliases: &[String], mentions: u32| EntityLink {
             kind,
             name: name.to_string(),
-            url: entity_url(self.site, kind, name),
+            url: entity_url(&self.site, kind, name),
             roles: roles.to_vec(),
             aliases: aliases.to_vec(),
             mentions,
@@ -403,8 +452,8 @@ impl<'a> Pass<'a> {
             .map(|q| QuoteView {
                 text: q.text.clone(),
                 speaker_url: q.speaker.as_deref().and_then(|s| {
-                    entity_url(self.site, EntityKind::Person, s)
-                        .or_else(|| entity_url(self.site, EntityKind::Organization, s))
+                    entity_url(&self.site, EntityKind::Person, s)
+                        .or_else(|| entity_url(&self.site, EntityKind::Organization, s))
                 }),
                 speaker: q.speaker.clone(),
                 indirect: q.indirect,
@@ -428,7 +477,7 @@ impl<'a> Pass<'a> {
             .updated
             .map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, false));
         let jsonld = jsonld::news_article(
-            self.config,
+            &self.config,
             &jsonld::NewsArticle {
                 card,
                 updated: updated.as_deref(),
@@ -450,7 +499,7 @@ impl<'a> Pass<'a> {
                 .article
                 .image
                 .as_deref()
-                .map(|img| jsonld::absolute_image(self.config, &card.url, img)),
+                .map(|img| jsonld::absolute_image(&self.config, &card.url, img)),
             word_count: words,
             reading_minutes: words.div_ceil(230).max(1),
             people,
@@ -665,7 +714,7 @@ impl<'a> Pass<'a> {
             events: y
                 .events
                 .iter()
-                .map(|e| event_view(self.site, e, &self.cards))
+                .map(|e| event_view(&self.site, e, &self.cards))
                 .collect(),
             months: y
                 .months
@@ -677,7 +726,7 @@ impl<'a> Pass<'a> {
                     events: m
                         .events
                         .iter()
-                        .map(|e| event_view(self.site, e, &self.cards))
+                        .map(|e| event_view(&self.site, e, &self.cards))
                         .collect(),
                     days: m
                         .days
@@ -690,7 +739,7 @@ impl<'a> Pass<'a> {
                             events: d
                                 .events
                                 .iter()
-                                .map(|e| event_view(self.site, e, &self.cards))
+                                .map(|e| event_view(&self.site, e, &self.cards))
                                 .collect(),
                         })
                         .collect(),

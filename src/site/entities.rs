@@ -406,6 +406,7 @@ mod tests {
     use super::*;
     use crate::extract::{Entity, Person, Quote};
     use crate::site::tests::brief;
+    use std::sync::Arc;
 
     fn person(name: &str, aliases: &[&str], roles: &[&str], mentions: u32) -> Person {
         Person {
@@ -426,22 +427,22 @@ mod tests {
 
     fn sample() -> Vec<Brief> {
         let mut a = brief("a.md", "2023-03-08T00:00:00Z", "a", &[]);
-        a.facts.people = vec![person(
+        Arc::make_mut(&mut a.facts).people = vec![person(
             "Lloyd Austin",
             &["Austin"],
             &["Defense Secretary"],
             5,
         )];
-        a.facts.organizations = vec![org("ISIL", &["ISIS", "Daesh"])];
-        a.facts.quotes = vec![Quote {
+        Arc::make_mut(&mut a.facts).organizations = vec![org("ISIL", &["ISIS", "Daesh"])];
+        Arc::make_mut(&mut a.facts).quotes = vec![Quote {
             text: "We focus".into(),
             speaker: Some("Lloyd Austin".into()),
             indirect: false,
             span: [0, 8],
         }];
         let mut b = brief("b.md", "2021-01-22T00:00:00Z", "b", &[]);
-        b.facts.people = vec![person("Austin", &[], &["Pentagon chief"], 2)];
-        b.facts.organizations = vec![org("Islamic State", &["ISIS"])];
+        Arc::make_mut(&mut b.facts).people = vec![person("Austin", &[], &["Pentagon chief"], 2)];
+        Arc::make_mut(&mut b.facts).organizations = vec![org("Islamic State", &["ISIS"])];
         vec![a, b]
     }
 
@@ -483,7 +484,9 @@ mod tests {
     #[test]
     fn bare_surname_shared_by_two_people_stays_apart() {
         let mut v = sample();
-        v[0].facts.people.push(person("Jane Austin", &[], &[], 1));
+        Arc::make_mut(&mut v[0].facts)
+            .people
+            .push(person("Jane Austin", &[], &[], 1));
         let idx = build(&v);
         assert_eq!(idx.people.len(), 3);
     }

@@ -10,6 +10,7 @@ pub mod permalink;
 pub mod timeline;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -26,8 +27,9 @@ pub use timeline::Timeline;
 /// One article with its facts and its place on the site.
 #[derive(Clone, Debug)]
 pub struct Brief {
-    pub article: Article,
-    pub facts: Facts,
+    /// Shared, so that the dev server can reassemble the site without copying text.
+    pub article: Arc<Article>,
+    pub facts: Arc<Facts>,
     /// The URL path of the brief page (`/2023/03/08/austin-in-baghdad/`).
     pub permalink: String,
     /// The publication day in the site's time zone.
@@ -61,7 +63,13 @@ pub struct Site {
 
 impl Brief {
     /// Makes a brief of an article and its facts, placed by the permalink pattern.
-    pub fn new(article: Article, facts: Facts, config: &Config, tz: Tz) -> Brief {
+    pub fn new(
+        article: impl Into<Arc<Article>>,
+        facts: impl Into<Arc<Facts>>,
+        config: &Config,
+        tz: Tz,
+    ) -> Brief {
+        let (article, facts) = (article.into(), facts.into());
         let permalink = permalink::permalink(&config.permalink, &article.date, tz, &article.slug);
         // Markdown's plain view leaves runs of spaces where markup was.
         let collapse = |s: &str| {
@@ -193,6 +201,9 @@ pub(crate) mod tests {
             extra: serde_json::Value::Null,
             body: String::new(),
             assets: vec![],
+            hash: 0,
+            body_line: 1,
+            dated_by_file_name: false,
         };
         Brief::new(
             article,

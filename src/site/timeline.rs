@@ -241,7 +241,7 @@ mod tests {
     use crate::site::tests::brief;
 
     fn with_events(mut b: Brief, events: &[(&str, &str)]) -> Brief {
-        b.facts.events = events
+        std::sync::Arc::make_mut(&mut b.facts).events = events
             .iter()
             .map(|(d, s)| Event {
                 date: d.to_string(),

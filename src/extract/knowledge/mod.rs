@@ -1,0 +1,398 @@
+//! What Dateline knows before reading an article: the built-in gazetteers and a
+//! site's own `data/entities.toml`.
+//!
+//! The built-in tables are tab-separated text files in `src/extract/gazetteer/`,
+//! embedded with `include_str!` and generated from public data by
+//! `scripts/gazetteer.py` (countries with demonyms and short forms, regions, states and
+//! provinces, cities, given names, surnames, frequent English words) or kept by hand
+//! (`gazetteer/curated/`: organisations, titles and roles, words that never name an
+//! entity). [`Knowledge::builtin`] parses them once into hash maps; the build makes one
+//! `Knowledge` and lends it to every article, so nothing here is global or mutable.
+//!
+//! # The site's data file
+//!
+//! A site extends and corrects the built-in knowledge in `data/entities.toml`:
+//!
+//! ```toml
+//! [[person]]
+//! name = "Lloyd Austin"
+//! aliases = ["Austin", "Lloyd J. Austin III"]
+//! roles = ["Defense Secretary"]
+//!
+//! [[organization]]
+//! name = "ISIL"
+//! aliases = ["ISIS", "Daesh", "Islamic State"]
+//!
+//! [[place]]
+//! name = "Baghdad"
+//! ```
+//!
+//! Each entry has a `name` (the canonical form printed on pages), optional `aliases`
+//! (other forms that mean the same entity) and, for anyone, optional `roles`. An entry
+//! whose name or an alias is already known merges with the known entity: the site's
+//! name becomes canonical, the site's kind wins, and aliases and roles are united, so
+//! `name = "Islamic State"` renames the built-in `ISIL` and keeps `ISIS` and `Daesh`.
+//! Two site entries claiming the same form are reported by
+//! [`Knowledge::alias_conflicts`]; the later one gets the form.
+//!
+//! Forms are matched token by token, ignoring case except that every capital of the
+//! known form must be a capital in the text (`AL-SUDANI` and `Al-Sudani` match
+//! `al-Sudani`; `us` does not match `US`). A leading `the` is dropped from forms.
+
+mod hash;
+mod site;
+mod tables;
+
+use serde::{Deserialize, Serialize};
+
+pub use hash::{FastMap, FastSet};
+pub use site::KnowledgeError;
+
+use super::segment::Token;
+
+/// The three kinds of named entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organization,
+}
+
+/// Index of a [`KnownEntity`] in a [`Knowledge`].
+pub type EntityId = u32;
+
+/// An entity the knowledge names before any article is read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KnownEntity {
+    /// The canonical name.
+    pub name: String,
+    pub kind: EntityKind,
+    /// Every other form that names the entity.
+    pub aliases: Vec<String>,
+    /// Roles to print for a person (from the site's data).
+    pub roles: Vec<String>,
+    /// True when a site's data file defined or changed the entity.
+    pub from_site: bool,
+    /// True for a country (a built-in place with a demonym): `Iraq`, `Scotland`.
+    pub country: bool,
+}
+
+/// A title or role that stands before a name (`Defense Secretary`, `Gen.`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Title {
+    /// The role to print when it differs from the text (`General` for `Gen.`); `None`
+    /// prints the title as written.
+    pub role: Option<String>,
+    /// True for honorifics (`Mr.`, `Sir`) that mark a person but are no role.
+    pub honorific: bool,
+}
+
+/// A form claimed by two different entities of the site's data file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AliasConflict {
+    pub alias: String,
+    /// Canonical name of the entity that claimed the form first.
+    pub first: String,
+    /// Canonical name of the entity that claimed it later and got it.
+    pub second: String,
+}
+
+/// How a known form is written, to check capitals against the text.
+#[derive(Clone, Debug)]
+struct Form {
+    id: EntityId,
+    written: Box<str>,
+}
+
+/// The longest phrases of each table starting at one token (lengths in tokens).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PhraseMatches<'k> {
+    /// A known entity's form, capitals checked.
+    pub entity: Option<(usize, EntityId)>,
+    /// A demonym (`Iraqi`) of a known place.
+    pub demonym: Option<(usize, EntityId)>,
+    /// A title or role, any case.
+    pub title: Option<(usize, &'k Title)>,
+}
+
+/// Gazetteers: known entities with their kinds, aliases and roles, and word lists.
+#[derive(Clone, Debug, Default)]
+pub struct Knowledge {
+    entities: Vec<KnownEntity>,
+    /// Normalised form (lower case tokens joined by spaces) → entity.
+    forms: FastMap<String, Form>,
+    demonyms: FastMap<String, EntityId>,
+    titles: FastMap<String, Title>,
+    /// First token of any phrase of the tables above → the most tokens such a phrase has.
+    prefixes: FastMap<String, u8>,
+    /// First tokens of forms written in lower case (`al Qaeda`, `the river authority`
+    /// once `the` is dropped: `river authority`), looked up at lowercase words.
+    lowercase_prefixes: FastSet<String>,
+    first_names: FastSet<String>,
+    surnames: FastSet<String>,
+    common: FastSet<String>,
+    misc: FastSet<String>,
+    conflicts: Vec<AliasConflict>,
+}
+
+/// Appends the lookup key of one token: lower case, curly apostrophes made straight.
+pub fn push_key(buf: &mut String, token: &str) {
+    for c in token.chars() {
+        match c {
+            '’' | '‘' => buf.push('\''),
+            c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+            c => buf.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The lookup key of a phrase: its tokens' keys joined by single spaces.
+pub fn phrase_key(phrase: &str) -> String {
+    let mut key = String::with_capacity(phrase.len());
+    let simple = phrase.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ');
+    if simple {
+        for word in phrase.split_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            push_key(&mut key, word);
+        }
+        return key;
+    }
+    for token in super::segment::tokens(phrase, [0, phrase.len()]) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        push_key(&mut key, token.text(phrase));
+    }
+    key
+}
+
+/// Drops a leading `the ` (`the Pentagon` is known as `Pentagon`).
+fn strip_the(form: &str) -> &str {
+    let f = form.trim();
+    for prefix in ["the ", "The ", "THE "] {
+        if let Some(rest) = f.strip_prefix(prefix) {
+            return rest.trim_start();
+        }
+    }
+    f
+}
+
+/// True when every capital of `written` is a capital in `seen` (letters compared in
+/// order, white space ignored).
+fn capitals_kept(written: &str, seen: &str) -> bool {
+    let mut w = written.chars().filter(|c| !c.is_whitespace());
+    let mut s = seen.chars().filter(|c| !c.is_whitespace());
+    loop {
+        match (w.next(), s.next()) {
+            (Some(a), Some(b)) => {
+                if a.is_uppercase() && !b.is_uppercase() {
+                    return false;
+                }
+            }
+            _ => return true,
+        }
+    }
+}
+
+impl Knowledge {
+    /// The built-in gazetteers only.
+    pub fn builtin() -> Knowledge {
+        tables::builtin()
+    }
+
+    /// The entity with index `id`.
+    pub fn entity(&self, id: EntityId) -> &KnownEntity {
+        &self.entities[id as usize]
+    }
+
+    /// The entity named by `form` (any known name or alias, capitals checked).
+    pub fn lookup(&self, form: &str) -> Option<EntityId> {
+        let form = strip_the(form);
+        let f = self.forms.get(&phrase_key(form))?;
+        capitals_kept(&f.written, form).then_some(f.id)
+    }
+
+    /// Forms of the site's data file claimed by two different entities.
+    pub fn alias_conflicts(&self) -> &[AliasConflict] {
+        &self.conflicts
+    }
+
+    /// True when some known form starts in lower case.
+    pub fn has_lowercase_forms(&self) -> bool {
+        !self.lowercase_prefixes.is_empty()
+    }
+
+    /// True when a known form written in lower case starts with the word `key`.
+    pub fn starts_lowercase_form(&self, key: &str) -> bool {
+        self.lowercase_prefixes.contains(key)
+    }
+
+    /// True for a given name (`key` in lower case).
+    pub fn is_first_name(&self, key: &str) -> bool {
+        self.first_names.contains(key)
+    }
+
+    /// True for a common surname (`key` in lower case).
+    pub fn is_surname(&self, key: &str) -> bool {
+        self.surnames.contains(key)
+    }
+
+    /// True for a frequent English word (`key` in lower case).
+    pub fn is_common_word(&self, key: &str) -> bool {
+        self.common.contains(key)
+    }
+
+    /// True for a capitalised word that never names an entity on its own (`Monday`,
+    /// `Muslim`); `key` in lower case.
+    pub fn is_misc(&self, key: &str) -> bool {
+        self.misc.contains(key)
+    }
+
+    /// The title with lookup key `key` (`defense secretary`), if it is one.
+    pub fn title(&self, key: &str) -> Option<&Title> {
+        self.titles.get(key)
+    }
+
+    /// The longest entity form, demonym and title starting at `tokens[start]`.
+    ///
+    /// `buf` is scratch space, reused so that lookups do not allocate.
+    pub fn match_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        start: usize,
+        buf: &mut String,
+    ) -> PhraseMatches<'_> {
+        let mut out = PhraseMatches::default();
+        buf.clear();
+        push_key(buf, tokens[start].text(text));
+        let Some(&max) = self.prefixes.get(buf.as_str()) else {
+            return out;
+        };
+        let max = usize::from(max).min(tokens.len() - start);
+        for n in 1..=max {
+            if n > 1 {
+                buf.push(' ');
+                push_key(buf, tokens[start + n - 1].text(text));
+            }
+            if let Some(form) = self.forms.get(buf.as_str()) {
+                let seen = &text[tokens[start].span[0]..tokens[start + n - 1].span[1]];
+                if capitals_kept(&form.written, seen) {
+                    out.entity = Some((n, form.id));
+                }
+            }
+            if let Some(&id) = self.demonyms.get(buf.as_str()) {
+                let first = tokens[start].text(text).chars().next();
+                if first.is_some_and(char::is_uppercase) {
+                    out.demonym = Some((n, id));
+                }
+            }
+            if let Some(title) = self.titles.get(buf.as_str()) {
+                out.title = Some((n, title));
+            }
+        }
+        out
+    }
+
+    /// Registers `form` for entity `id`; `replace` lets it take a form already known.
+    fn add_form(&mut self, form: &str, id: EntityId, replace: bool) -> Option<EntityId> {
+        let form = strip_the(form);
+        let key = phrase_key(form);
+        if key.is_empty() {
+            return None;
+        }
+        self.note_prefix(&key);
+        if form.starts_with(char::is_lowercase) {
+            let first = key.split(' ').next().unwrap_or("");
+            self.lowercase_prefixes.insert(first.to_string());
+        }
+        let new = Form {
+            id,
+            written: form.into(),
+        };
+        match self.forms.entry(key) {
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                let old = e.get().id;
+                if replace {
+                    e.insert(new);
+                }
+                Some(old)
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(new);
+                None
+            }
+        }
+    }
+
+    /// Remembers the length of a phrase under its first token.
+    fn note_prefix(&mut self, key: &str) {
+        let n = key.split(' ').count().min(usize::from(u8::MAX)) as u8;
+        let first = key.split(' ').next().unwrap_or("");
+        let slot = self.prefixes.entry(first.to_string()).or_insert(0);
+        *slot = (*slot).max(n);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrase_keys_are_lower_case_tokens() {
+        assert_eq!(phrase_key("Islamic State of Iraq"), "islamic state of iraq");
+        assert_eq!(phrase_key("People’s Republic"), "people's republic");
+        assert_eq!(phrase_key("Washington, D.C."), "washington , d.c.");
+    }
+
+    #[test]
+    fn capitals_of_the_form_must_be_kept() {
+        assert!(capitals_kept("al-Sudani", "Al-Sudani"));
+        assert!(capitals_kept("Iraq", "IRAQ"));
+        assert!(!capitals_kept("US", "us"));
+        assert!(!capitals_kept("Iraq", "iraq"));
+    }
+
+    #[test]
+    fn builtin_knows_countries_short_forms_and_demonyms() {
+        let kb = Knowledge::builtin();
+        let us = kb.lookup("United States").expect("United States");
+        assert_eq!(kb.lookup("U.S."), Some(us));
+        assert_eq!(kb.lookup("the United States of America"), Some(us));
+        assert_eq!(kb.entity(us).kind, EntityKind::Place);
+        assert_eq!(kb.demonyms.get("iraqi").copied(), kb.lookup("Iraq"));
+    }
+
+    #[test]
+    fn builtin_knows_armed_groups_under_every_name() {
+        let kb = Knowledge::builtin();
+        let isil = kb.lookup("ISIL").expect("ISIL");
+        for form in ["ISIS", "Daesh", "Islamic State"] {
+            assert_eq!(kb.lookup(form), Some(isil), "{form}");
+        }
+        assert_eq!(kb.entity(isil).kind, EntityKind::Organization);
+        assert_eq!(
+            kb.entity(kb.lookup("the Pentagon").unwrap()).name,
+            "Pentagon"
+        );
+    }
+
+    #[test]
+    fn lowercase_text_does_not_match_an_acronym() {
+        let kb = Knowledge::builtin();
+        assert_eq!(kb.lookup("us"), None);
+    }
+
+    #[test]
+    fn builtin_parses_quickly() {
+        let start = std::time::Instant::now();
+        let kb = Knowledge::builtin();
+        let elapsed = start.elapsed();
+        assert!(kb.is_first_name("lloyd"));
+        // Generous: debug builds are several times slower than release builds.
+        assert!(elapsed.as_millis() < 2000, "{elapsed:?}");
+    }
+}

@@ -1,0 +1,99 @@
+//! The embedded gazetteer files, parsed into a [`Knowledge`].
+//!
+//! Files are tab-separated: a name, then `|`-separated aliases, then (places only)
+//! `|`-separated demonyms. Lines starting with `#` are comments. Earlier rows win a form
+//! that two rows share, so the files list the most salient entity first (countries
+//! before cities, big cities before small ones).
+
+use super::{EntityKind, FastSet, Knowledge, KnownEntity, Title, phrase_key, push_key};
+
+const PLACES: &str = include_str!("../gazetteer/places.tsv");
+const ORGANIZATIONS: &str = include_str!("../gazetteer/curated/organizations.tsv");
+const TITLES: &str = include_str!("../gazetteer/curated/titles.tsv");
+const MISC: &str = include_str!("../gazetteer/curated/misc.tsv");
+const FIRST_NAMES: &str = include_str!("../gazetteer/first_names.txt");
+const SURNAMES: &str = include_str!("../gazetteer/surnames.txt");
+const COMMON_WORDS: &str = include_str!("../gazetteer/common_words.txt");
+
+/// Data lines of an embedded file.
+fn rows(file: &str) -> impl Iterator<Item = &str> {
+    file.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn list(column: Option<&str>) -> impl Iterator<Item = &str> {
+    column
+        .unwrap_or("")
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// Parses every embedded table.
+pub(super) fn builtin() -> Knowledge {
+    let mut kb = Knowledge::default();
+    kb.forms.reserve(30_000);
+    add_entities(&mut kb, PLACES, EntityKind::Place);
+    add_entities(&mut kb, ORGANIZATIONS, EntityKind::Organization);
+    for row in rows(TITLES) {
+        let mut cols = row.split('\t');
+        let title = cols.next().unwrap_or("").trim();
+        let role = cols.next().unwrap_or("").trim();
+        let key = phrase_key(title);
+        kb.note_prefix(&key);
+        kb.titles.insert(
+            key,
+            Title {
+                role: (!role.is_empty() && role != "-").then(|| role.to_string()),
+                honorific: role == "-",
+            },
+        );
+    }
+    kb.misc = word_set(MISC);
+    kb.first_names = word_set(FIRST_NAMES);
+    kb.surnames = word_set(SURNAMES);
+    kb.common = word_set(COMMON_WORDS);
+    kb
+}
+
+fn word_set(file: &str) -> FastSet<String> {
+    let mut set = FastSet::default();
+    set.reserve(file.len() / 7);
+    for row in rows(file) {
+        let mut key = String::with_capacity(row.len());
+        push_key(&mut key, row.trim());
+        set.insert(key);
+    }
+    set
+}
+
+fn add_entities(kb: &mut Knowledge, file: &str, kind: EntityKind) {
+    for row in rows(file) {
+        let mut cols = row.split('\t');
+        let name = cols.next().unwrap_or("").trim();
+        if name.is_empty() {
+            continue;
+        }
+        let aliases: Vec<String> = list(cols.next()).map(str::to_string).collect();
+        let id = kb.entities.len() as u32;
+        kb.add_form(name, id, false);
+        for alias in &aliases {
+            kb.add_form(alias, id, false);
+        }
+        let mut country = false;
+        for demonym in list(cols.next()) {
+            country = true;
+            let key = phrase_key(demonym);
+            kb.note_prefix(&key);
+            kb.demonyms.entry(key).or_insert(id);
+        }
+        kb.entities.push(KnownEntity {
+            name: name.to_string(),
+            kind,
+            aliases,
+            roles: Vec::new(),
+            from_site: false,
+            country,
+        });
+    }
+}
