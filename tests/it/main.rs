@@ -5,12 +5,19 @@ mod bad_input;
 mod build;
 mod cache;
 mod check;
+// Shared with the fuzz targets: what must hold of extracted facts.
+#[allow(dead_code)]
+#[path = "../../fuzz/src/checks.rs"]
+mod checks;
 mod cli;
 mod errors;
+mod extracted;
 mod hostile;
 mod html_check;
 mod kill;
 mod props;
 mod serve;
 mod support;
+#[path = "../../fuzz/src/timex3.rs"]
+mod timex3;
 mod tree;
