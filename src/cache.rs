@@ -4,7 +4,9 @@
 //! article's bytes, the site's time zone, the knowledge (built-in gazetteers and
 //! `data/entities.toml`) and the extractor's version. So each article's facts are
 //! stored under a key hashing all of those, one small file per article in
-//! `<root>/.dateline-cache/facts/`: lookups are independent (parallel, no index to
+//! `<root>/.dateline-cache/facts/` (the extractor's part of the key is a hash of
+//! `src/extract/` taken by `build.rs`, so any change to the code or gazetteers
+//! invalidates it): lookups are independent (parallel, no index to
 //! load into memory), a corrupt or foreign file is just a miss, and files no build
 //! uses any more are pruned after a successful build. Pages are always rendered
 //! anew — rendering is cheap next to extraction, and a template or config change
@@ -45,9 +47,10 @@ struct EntryIn {
 /// The fingerprint of the inputs extraction depends on besides the text.
 pub fn fingerprint(timezone: &str, knowledge_source: &str) -> u128 {
     let mut s = format!(
-        "dateline {} extractor {} tz {timezone}\n",
+        "dateline {} extractor {} {} tz {timezone}\n",
         env!("CARGO_PKG_VERSION"),
-        crate::extract::EXTRACTOR_VERSION
+        crate::extract::EXTRACTOR_VERSION,
+        env!("DATELINE_EXTRACTOR_HASH")
     );
     s.push_str(knowledge_source);
     xxhash_rust::xxh3::xxh3_128(s.as_bytes())

@@ -332,12 +332,16 @@ fn internal_path(page: &str, link: &str, base: &str) -> Option<String> {
         Some(rest) => format!("/{rest}"),
         None => link.to_string(),
     };
-    if link.starts_with("//")
-        || (link.contains(':')
-            && !link.starts_with('/')
-            && !link.starts_with('#')
-            && link.find(':') < link.find('/'))
-    {
+    let has_scheme = link.split_once(':').is_some_and(|(scheme, _)| {
+        scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+    });
+    if link.starts_with("//") || has_scheme {
         return None;
     }
     let link = link.split('?').next().unwrap_or("").to_string();

@@ -155,7 +155,7 @@ pub fn extract_facts(doc: &Document<'_>, kb: &Knowledge) -> Facts {
     let found = entities::find_entities(text, &sentences, kb);
     let figures = figures::find_figures(text, &sentences);
     let quotes = quotes::find_quotes(text, &sentences, &found);
-    let events = events::find_events(text, &sentences, &timexes, doc.date);
+    let events = events::find_events(text, &sentences, &timexes, &quotes, doc.date);
     Facts {
         title: doc.title.map(str::to_string).unwrap_or_default(),
         date: doc.date.map(|d| d.format("%Y-%m-%d").to_string()),

@@ -1,0 +1,567 @@
+//! Speaker phrases turned into canonical names.
+//!
+//! A name phrase maps to the entity whose mention it overlaps in [`Found`]; when the
+//! entity extractor found nothing there, to the longest full name in the text that
+//! ends with the same surname (`Austin` → `Lloyd Austin`), titles stripped. Pronouns
+//! go to the last speaker when the verb continues (`he added`) and otherwise to the
+//! most recent person of the right gender, preferring the last speaker.
+
+use std::collections::HashMap;
+
+use super::clause::{Phrase, PhraseKind, Words};
+use super::lexicon::{self, Pronoun};
+use super::names::{self, Gender};
+use crate::extract::Span;
+use crate::extract::entities::Found;
+use crate::extract::knowledge::EntityKind;
+
+/// A resolved speaker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Speaker {
+    pub name: String,
+    pub person: bool,
+    pub gender: Option<Gender>,
+}
+
+/// A person named in the text, for pronouns to point back to.
+#[derive(Clone, Copy, Debug)]
+struct PersonMention {
+    /// Token index of the mention's first token.
+    tok: usize,
+    /// Index into `Resolver::names`.
+    name: usize,
+}
+
+/// Resolves speaker phrases in text order, remembering who spoke last.
+pub struct Resolver<'a> {
+    text: &'a str,
+    found: &'a Found,
+    /// Canonical person names, with their gender when known.
+    names: Vec<(String, Option<Gender>)>,
+    /// Names taken for people only if a pronoun confirms it.
+    tentative: Vec<bool>,
+    /// Surname (last token) → index of the longest full name ending with it.
+    by_surname: HashMap<&'a str, usize>,
+    persons: Vec<PersonMention>,
+    /// Token ranges of the sentences.
+    sents: Vec<[usize; 2]>,
+    /// The subject's first token in each sentence, if it has one.
+    subjects: Vec<Option<usize>>,
+    /// The end of the run of capitalised words that opens each sentence's subject.
+    subject_ends: Vec<usize>,
+    /// The pronoun each sentence's subject is, if it is one.
+    subject_pronouns: Vec<Option<Pronoun>>,
+    /// Speakers resolved so far, with the sentence of their attribution.
+    spoke: Vec<(usize, Speaker)>,
+    last: Option<(usize, Speaker)>,
+}
+
+impl<'a> Resolver<'a> {
+    /// Prepares resolution for one text: person mentions come from `found` when it
+    /// has any, otherwise from capitalised name sequences in `words`.
+    pub fn new(w: &Words<'a>, found: &'a Found, sents: Vec<[usize; 2]>) -> Resolver<'a> {
+        let subjects: Vec<Option<usize>> =
+            sents.iter().map(|s| subject_token(w, s[0], s[1])).collect();
+        let subject_ends = subjects
+            .iter()
+            .zip(&sents)
+            .map(|(st, s)| {
+                let Some(mut k) = *st else { return 0 };
+                while k < s[1] && (w.is_cap(k) || w.punct(k) == Some('.')) {
+                    k += 1;
+                }
+                k.max(st.unwrap_or(0) + 1)
+            })
+            .collect();
+        let subject_pronouns = subjects
+            .iter()
+            .map(|t| t.and_then(|t| lexicon::pronoun(w.word(t))))
+            .collect();
+        let mut r = Resolver {
+            text: w.text,
+            found,
+            names: Vec::new(),
+            tentative: Vec::new(),
+            by_surname: HashMap::new(),
+            persons: Vec::new(),
+            sents,
+            subjects,
+            subject_ends,
+            subject_pronouns,
+            spoke: Vec::new(),
+            last: None,
+        };
+        let has_people = found.mentions.iter().any(|m| m.kind == EntityKind::Person);
+        if has_people {
+            for (i, p) in found.people.iter().enumerate() {
+                let first = p.name.split_whitespace().next().unwrap_or("");
+                r.names.push((p.name.clone(), names::gender_of(first)));
+                r.tentative.push(false);
+                debug_assert_eq!(r.names.len(), i + 1);
+            }
+            for m in &found.mentions {
+                if m.kind == EntityKind::Person && m.index < r.names.len() {
+                    r.persons.push(PersonMention {
+                        tok: w.toks.partition_point(|t| t.span[0] < m.span[0]),
+                        name: m.index,
+                    });
+                }
+            }
+        } else {
+            r.index_names(w);
+        }
+        r.persons
+            .retain(|m| m.tok < w.toks.len() && !w.inside(m.tok));
+        r.persons.sort_by_key(|p| p.tok);
+        r.infer_genders(w);
+        r
+    }
+
+    /// Fallback person detection: runs of capitalised words, titles stripped; a run
+    /// is a person when its first name has a known gender, a person title precedes
+    /// it, or its surname is one of such a person's.
+    fn index_names(&mut self, w: &Words<'a>) {
+        let n = w.toks.len();
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        // Headlines in title case run names and verbs together: leave them out.
+        let headline: Vec<bool> = self
+            .sents
+            .iter()
+            .map(|&[lo, hi]| {
+                let words = (lo..hi).filter(|&k| w.is_word(k) && w.word(k).len() > 3);
+                let (all, caps) =
+                    words.fold((0, 0), |(a, c), k| (a + 1, c + usize::from(w.is_cap(k))));
+                all >= 4 && caps * 4 >= all * 3
+            })
+            .collect();
+        let mut sent = 0;
+        let mut i = 0;
+        while i < n {
+            while sent + 1 < self.sents.len() && self.sents[sent][1] <= i {
+                sent += 1;
+            }
+            if !w.is_cap(i) || headline.get(sent).copied().unwrap_or(false) {
+                i += 1;
+                continue;
+            }
+            let mut k = i;
+            while k < n && (w.is_cap(k) || is_initial_dot(w, k)) {
+                k += 1;
+            }
+            // Strip titles and sentence-initial small words.
+            let mut s = i;
+            let mut titled = None;
+            while s < k && (is_prefix_word(w, s) || w.punct(s) == Some('.')) {
+                if w.is_word(s) && lexicon::is_title(w.word(s)) {
+                    titled = titled.or(Some(names::gender_of(w.word(s))));
+                }
+                s += 1;
+            }
+            // A title inside the run ends the part before the name (`Ohio Democratic
+            // Party Chairman David Pepper`); a known first name starts it.
+            if let Some(t) = (s..k)
+                .rev()
+                .find(|&j| w.is_word(j) && lexicon::is_title(w.word(j)))
+            {
+                titled = titled.or(Some(names::gender_of(w.word(t))));
+                s = t + 1;
+                while s < k && w.punct(s) == Some('.') {
+                    s += 1;
+                }
+            }
+            if s < k
+                && names::gender_of(w.word(s)).is_none()
+                && let Some(j) =
+                    (s..k - 1).find(|&j| w.is_word(j) && names::gender_of(w.word(j)).is_some())
+            {
+                s = j;
+            }
+            let shouting =
+                (s..k).all(|j| !w.is_word(j) || w.word(j).chars().all(|c| !c.is_lowercase()));
+            if s < k && !shouting {
+                let g = names::gender_of(w.word(s)).or(titled.flatten());
+                let org = (s..k).any(|j| {
+                    w.is_word(j)
+                        && (names::is_org_word(w.word(j)) || names::is_place_word(w.word(j)))
+                });
+                if g.is_some() || titled.is_some() {
+                    self.register(w, s, k, g, false);
+                } else if (2..=3).contains(&(k - s)) && !org {
+                    // Perhaps a person: kept if a pronoun later tells the gender.
+                    self.register(w, s, k, None, true);
+                }
+                runs.push((s, k));
+            }
+            i = k.max(i + 1);
+        }
+        // Single surnames of known people count as mentions of them.
+        for (s, k) in runs {
+            if let Some(&idx) = self.by_surname.get(surname(w.word(k - 1))) {
+                self.persons.push(PersonMention { tok: s, name: idx });
+            }
+        }
+    }
+
+    /// Gives people whose first name tells nothing the gender of the pronoun that
+    /// follows their mentions: the first `he`/`she`/`his`/`her` later in the sentence,
+    /// or the pronoun opening the next sentence when they were the subject. The
+    /// majority over all mentions decides.
+    fn infer_genders(&mut self, w: &Words<'_>) {
+        let mut votes = vec![(0u32, 0u32); self.names.len()];
+        for m in &self.persons {
+            if self.names[m.name].1.is_some() {
+                continue;
+            }
+            let t = self.sents.partition_point(|s| s[1] <= m.tok);
+            let Some(&[_, hi]) = self.sents.get(t) else {
+                continue;
+            };
+            // `he said` after a mention is most often someone else quoting it.
+            let in_sentence = (m.tok + 1..hi)
+                .filter(|&k| w.is_word(k) && !w.inside(k))
+                .filter(|&k| {
+                    !(k + 1 < hi && w.is_word(k + 1) && lexicon::cue(w.word(k + 1)).is_some())
+                })
+                .find_map(|k| pronoun_gender(w.word(k)));
+            let is_subject =
+                self.subjects[t].is_some_and(|st| m.tok >= st && m.tok < self.subject_ends[t]);
+            let next = (is_subject && t + 1 < self.sents.len())
+                .then(|| self.subjects[t + 1].and_then(|st| pronoun_gender(w.word(st))))
+                .flatten();
+            match in_sentence.or(next) {
+                Some(Gender::Male) => votes[m.name].0 += 1,
+                Some(Gender::Female) => votes[m.name].1 += 1,
+                None => {}
+            }
+        }
+        for (i, (male, female)) in votes.into_iter().enumerate() {
+            if self.names[i].1.is_none() && male != female {
+                self.names[i].1 = Some(if male > female {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                });
+            }
+        }
+    }
+
+    /// Records a full person name (tokens `[s, k)`).
+    fn register(&mut self, w: &Words<'a>, s: usize, k: usize, g: Option<Gender>, tentative: bool) {
+        let last = surname(w.word(k - 1));
+        let end = w.toks[k - 1].span[0] + last.len();
+        let full = &w.text[w.toks[s].span[0]..end];
+        match self.by_surname.get(last) {
+            Some(&idx) if self.names[idx].0.len() >= full.len() => {
+                if self.names[idx].1.is_none() {
+                    self.names[idx].1 = g;
+                }
+                self.tentative[idx] &= tentative;
+            }
+            Some(&idx) => {
+                let old = self.names[idx].1;
+                self.names[idx] = (full.to_string(), g.or(old));
+                self.tentative[idx] &= tentative;
+            }
+            None => {
+                self.names.push((full.to_string(), g));
+                self.tentative.push(tentative);
+                self.by_surname.insert(last, self.names.len() - 1);
+            }
+        }
+    }
+
+    /// The canonical speaker of `phrase`; `continuing` when the verb carries on the
+    /// previous quotation (`he added`).
+    pub fn resolve(&mut self, w: &Words<'_>, phrase: Phrase, continuing: bool) -> Option<Speaker> {
+        let sent = self.sents.partition_point(|s| s[1] <= phrase.start);
+        let speaker = match phrase.kind {
+            PhraseKind::Pronoun(p) => self.pronoun(p, sent, phrase.start, continuing),
+            PhraseKind::Name => Some(self.name(w, phrase)),
+            PhraseKind::Nominal => Some(self.nominal(w, phrase)),
+        }?;
+        self.last = Some((sent, speaker.clone()));
+        self.spoke.push((sent, speaker.clone()));
+        Some(speaker)
+    }
+
+    /// `he` or `she` in sentence `sent`: the last speaker when the verb continues;
+    /// otherwise, going back sentence by sentence, the first sentence with a fitting
+    /// person gives its speaker, else its subject, else its last person named.
+    fn pronoun(&self, p: Pronoun, sent: usize, tok: usize, continuing: bool) -> Option<Speaker> {
+        let want = match p {
+            Pronoun::He => Gender::Male,
+            Pronoun::She => Gender::Female,
+            Pronoun::They | Pronoun::It => {
+                return self
+                    .last
+                    .as_ref()
+                    .filter(|(_, s)| !s.person)
+                    .map(|(_, s)| s.clone());
+            }
+            Pronoun::First => return None,
+        };
+        let fits = |s: &Speaker| s.person && s.gender.is_none_or(|g| g == want);
+        if continuing
+            && let Some((_, s)) = &self.last
+            && (!s.person || fits(s))
+        {
+            return Some(s.clone());
+        }
+        let here = |t: usize| {
+            let [lo, hi] = self.sents[t];
+            let from = self.persons.partition_point(|m| m.tok < lo);
+            let to = self.persons.partition_point(|m| m.tok < hi);
+            &self.persons[from..to]
+        };
+        // Speakers and subjects of the sentences before, nearest first.
+        for t in (sent.saturating_sub(4)..=sent).rev() {
+            if let Some((_, s)) = self.spoke.iter().rev().find(|(st, s)| *st == t && fits(s)) {
+                return Some(s.clone());
+            }
+            let subject = self.subjects[t].and_then(|st| {
+                here(t)
+                    .iter()
+                    .find(|m| m.tok >= st && m.tok < self.subject_ends[t] && m.tok < tok)
+                    .map(|m| self.person(m.name))
+                    .filter(|s| fits(s))
+            });
+            if let Some(s) = subject {
+                return Some(s);
+            }
+            // A sentence led by the same pronoun continues the same person: look further
+            // back (`She ... She said ... “...,” she said`).
+            if t < sent && self.subject_pronouns[t] == Some(p) {
+                continue;
+            }
+        }
+        if let Some((at, s)) = &self.last
+            && fits(s)
+            && at + 8 >= sent
+        {
+            return Some(s.clone());
+        }
+        // Any person of that gender named just before.
+        for t in (sent.saturating_sub(3)..sent).rev() {
+            let named = here(t)
+                .iter()
+                .rev()
+                .map(|m| self.person(m.name))
+                .find(|s| fits(s) && s.gender.is_some());
+            if named.is_some() {
+                return named;
+            }
+        }
+        if let Some((_, s)) = self.last.as_ref().filter(|(_, s)| fits(s)) {
+            return Some(s.clone());
+        }
+        // Failing all that, the last person of that gender named anywhere before.
+        let upto = self.persons.partition_point(|m| m.tok < tok);
+        self.persons[..upto]
+            .iter()
+            .rev()
+            .map(|m| self.person(m.name))
+            .find(|s| s.gender == Some(want))
+    }
+
+    fn person(&self, idx: usize) -> Speaker {
+        Speaker {
+            name: self.names[idx].0.clone(),
+            person: true,
+            gender: self.names[idx].1,
+        }
+    }
+
+    /// A name phrase: the entity mention it overlaps, or its surface name completed
+    /// from the longest full name with the same surname.
+    fn name(&mut self, w: &Words<'_>, phrase: Phrase) -> Speaker {
+        let (hs, he) = name_head(w, phrase);
+        let head: Span = w.span(hs, he);
+        if let Some(s) = self.mention(head) {
+            return s;
+        }
+        let last = surname(w.word(he - 1));
+        let titled = (phrase.start..hs)
+            .filter(|&i| w.is_word(i))
+            .find_map(|i| names::gender_of(w.word(i)));
+        if let Some(&idx) = self.by_surname.get(last)
+            && !(self.tentative[idx] && self.names[idx].1.is_none())
+        {
+            if self.names[idx].1.is_none() {
+                self.names[idx].1 = titled;
+            }
+            return self.person(idx);
+        }
+        let surface = &self.text[head[0]..head[1]];
+        let gender = names::gender_of(w.word(hs)).or(titled);
+        // A name that speaks is a person, unless it reads as an organisation.
+        let acronym = surface.len() >= 2 && surface.chars().all(|c| !c.is_lowercase());
+        let org = (phrase.start..phrase.end).any(|i| w.is_word(i) && names::is_org_word(w.word(i)))
+            || w.word(phrase.start).eq_ignore_ascii_case("the");
+        let person = gender.is_some() || !(acronym || org);
+        Speaker {
+            name: surface.to_string(),
+            person,
+            gender,
+        }
+    }
+
+    fn mention(&self, head: Span) -> Option<Speaker> {
+        let m = self
+            .found
+            .mentions
+            .iter()
+            .filter(|m| m.span[0] < head[1] && head[0] < m.span[1])
+            .max_by_key(|m| m.span[1].min(head[1]) - m.span[0].max(head[0]))?;
+        let (name, person) = match m.kind {
+            EntityKind::Person => (&self.found.people.get(m.index)?.name, true),
+            EntityKind::Organization => (&self.found.organizations.get(m.index)?.name, false),
+            EntityKind::Place => (&self.found.places.get(m.index)?.name, false),
+        };
+        let first = name.split_whitespace().next().unwrap_or("");
+        Some(Speaker {
+            name: name.clone(),
+            person,
+            gender: if person {
+                names::gender_of(first)
+            } else {
+                None
+            },
+        })
+    }
+
+    /// A common noun phrase: its words as written (`a senior official`).
+    fn nominal(&self, w: &Words<'_>, phrase: Phrase) -> Speaker {
+        let s = w.span(phrase.start, phrase.end);
+        Speaker {
+            name: self.text[s[0]..s[1]].to_string(),
+            person: false,
+            gender: None,
+        }
+    }
+}
+
+/// The proper name at the end of a name phrase, without titles or a trailing
+/// parenthesis: `Sen. Jane Doe (D-Mass.)` → `Jane Doe`.
+fn name_head(w: &Words<'_>, p: Phrase) -> (usize, usize) {
+    let mut end = p.end;
+    if w.punct(end - 1) == Some(')') {
+        while end > p.start + 1 && w.punct(end - 1) != Some('(') {
+            end -= 1;
+        }
+        end = (end - 1).max(p.start + 1);
+    }
+    while end > p.start + 1 && !w.is_word(end - 1) {
+        end -= 1;
+    }
+    let mut start = end - 1;
+    while start > p.start && (w.is_cap(start - 1) || is_initial_dot(w, start - 1)) {
+        start -= 1;
+    }
+    while start + 1 < end && (is_prefix_word(w, start) || w.punct(start) == Some('.')) {
+        start += 1;
+    }
+    // `Elijah Cummings of Maryland`: the name is before `of`, unless that is a title
+    // (`Secretary of State John Kerry`).
+    let of = if start >= p.start + 3 && w.word(start - 1) == "the" {
+        start - 2
+    } else {
+        start.saturating_sub(1)
+    };
+    if of > p.start && w.word(of) == "of" && w.is_cap(of - 1) {
+        let (s2, e2) = name_head(
+            w,
+            Phrase {
+                start: p.start,
+                end: of,
+                kind: p.kind,
+            },
+        );
+        if !is_prefix_word(w, e2 - 1) {
+            return (s2, e2);
+        }
+    }
+    (start, end)
+}
+
+/// The first token of the subject of sentence `[lo, hi)`: past an opening phrase
+/// that ends at a comma (`In an interview on Tuesday, Ham said ...`).
+pub fn subject_token(w: &Words<'_>, lo: usize, hi: usize) -> Option<usize> {
+    let next_word = |mut i: usize| {
+        while i < hi && !w.is_word(i) {
+            i += 1;
+        }
+        (i < hi).then_some(i)
+    };
+    let mut i = next_word(lo)?;
+    // A dateline: `LOS ANGELES, Sept. 28 (UPI) — ...`.
+    if w.word(i).chars().all(|c| !c.is_lowercase())
+        && let Some(dash) =
+            (i..hi.min(i + 14)).find(|&k| matches!(w.punct(k), Some('—' | '–' | '―' | '-')))
+    {
+        i = next_word(dash + 1)?;
+    }
+    let first = w.word(i);
+    let adverb_comma =
+        i + 1 < hi && w.punct(i + 1) == Some(',') && lexicon::is_sentence_adverb(first);
+    if adverb_comma
+        || (first.ends_with("ing") && i + 1 < hi && !w.is_cap(i + 1))
+        || lexicon::is_preposition(first)
+        || lexicon::is_clause_word(first)
+        || first.ends_with("ly")
+    {
+        let comma = (i..hi.min(i + 20)).find(|&k| w.punct(k) == Some(','))?;
+        i = next_word(comma + 1)?;
+    }
+    Some(i)
+}
+
+impl Resolver<'_> {
+    /// True when `word` is the surname of a person the resolver knows.
+    pub fn knows(&self, word: &str) -> bool {
+        self.by_surname.contains_key(surname(word))
+            || self
+                .names
+                .iter()
+                .any(|(n, _)| n.rsplit(' ').next() == Some(surname(word)))
+    }
+}
+
+/// The `.` of an initial or a title abbreviation inside a name (`George W. Bush`).
+fn is_initial_dot(w: &Words<'_>, i: usize) -> bool {
+    w.punct(i) == Some('.')
+        && i > 0
+        && w.is_cap(i - 1)
+        && (w.word(i - 1).chars().count() == 1 || lexicon::is_title(w.word(i - 1)))
+        && i + 1 < w.toks.len()
+        && w.is_cap(i + 1)
+}
+
+/// Words before a name that are not part of it: titles, determiners, sentence-initial
+/// small words, days.
+fn is_prefix_word(w: &Words<'_>, i: usize) -> bool {
+    if !w.is_word(i) {
+        return false;
+    }
+    let word = w.word(i);
+    lexicon::is_title(word)
+        || lexicon::is_determiner(word)
+        || lexicon::is_clause_word(word)
+        || lexicon::is_preposition(word)
+        || lexicon::is_time_word(word)
+}
+
+/// The gender of a third-person pronoun.
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    match word {
+        "he" | "He" | "him" | "his" | "His" | "himself" => Some(Gender::Male),
+        "she" | "She" | "her" | "Her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// A name without its possessive ending: `Clinton’s` → `Clinton`.
+fn surname(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}

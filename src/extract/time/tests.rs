@@ -1,0 +1,298 @@
+//! Behaviour of the tagger on sentences written for these tests, in the style of
+//! wire copy, against an article date of Wednesday 2023-03-08.
+
+use super::*;
+use crate::extract::TimexKind;
+
+fn dct() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2023, 3, 8)
+}
+
+fn tag_with(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+    let sentences = crate::extract::segment::sentences(text);
+    find_timexes(text, &sentences, dct)
+}
+
+fn tag(text: &str) -> Vec<Timex> {
+    tag_with(text, dct())
+}
+
+fn find<'a>(found: &'a [Timex], text: &str) -> &'a Timex {
+    found
+        .iter()
+        .find(|t| t.text == text)
+        .unwrap_or_else(|| panic!("no timex `{text}` in {found:?}"))
+}
+
+fn value(text: &str, expr: &str) -> String {
+    find(&tag(text), expr).value.clone()
+}
+
+#[test]
+fn weekday_resolves_to_the_previous_one_in_past_tense_news() {
+    assert_eq!(
+        value("The minister arrived in Kabul on Tuesday.", "Tuesday"),
+        "2023-03-07"
+    );
+}
+
+#[test]
+fn weekday_resolves_forward_when_the_sentence_speaks_of_the_future() {
+    assert_eq!(
+        value("The envoy will fly to Cairo on Friday.", "Friday"),
+        "2023-03-10"
+    );
+}
+
+#[test]
+fn preposition_stays_outside_the_extent() {
+    let found = tag("The court ruled on Monday.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text, "Monday");
+}
+
+#[test]
+fn absolute_dates_in_every_order() {
+    let f = tag("Votes cast on March 7, 2023 and 7 March 2021 were counted by Jan. 5 in 2003.");
+    assert_eq!(find(&f, "March 7, 2023").value, "2023-03-07");
+    assert_eq!(find(&f, "7 March 2021").value, "2021-03-07");
+    assert_eq!(find(&f, "Jan. 5").value, "2023-01-05");
+    assert_eq!(find(&f, "2003").value, "2003");
+}
+
+#[test]
+fn month_and_year() {
+    assert_eq!(
+        value("The mine closed in March 2003.", "March 2003"),
+        "2003-03"
+    );
+}
+
+#[test]
+fn decade_keeps_its_article() {
+    assert_eq!(
+        value("The dam was planned in the 1990s.", "the 1990s"),
+        "199"
+    );
+}
+
+#[test]
+fn clock_time_and_part_of_day() {
+    let f = tag("The rally began at 3 p.m. after police cleared the square this morning.");
+    let t = find(&f, "3 p.m.");
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TimexKind::Time, "2023-03-08T15:00")
+    );
+    assert_eq!(find(&f, "this morning").value, "2023-03-08TMO");
+}
+
+#[test]
+fn days_relative_to_the_article_date() {
+    let f = tag("Rain fell yesterday, the river peaks today and the road reopens tomorrow.");
+    assert_eq!(find(&f, "yesterday").value, "2023-03-07");
+    assert_eq!(find(&f, "today").value, "2023-03-08");
+    assert_eq!(find(&f, "tomorrow").value, "2023-03-09");
+}
+
+#[test]
+fn weeks_months_and_years_relative_to_the_article_date() {
+    let f = tag("Talks stalled last week, resume next month and should end this year.");
+    assert_eq!(find(&f, "last week").value, "2023-W09");
+    assert_eq!(find(&f, "next month").value, "2023-04");
+    assert_eq!(find(&f, "this year").value, "2023");
+}
+
+#[test]
+fn counted_days_ago() {
+    assert_eq!(
+        value("The ship sank two days ago.", "two days ago"),
+        "2023-03-06"
+    );
+}
+
+#[test]
+fn later_counts_from_the_last_mentioned_year() {
+    let f = tag("The mill closed in 2011. It reopened three years later under new owners.");
+    assert_eq!(find(&f, "three years later").value, "2014");
+}
+
+#[test]
+fn the_following_year_counts_from_the_last_mentioned_year() {
+    let f = tag("Floods hit the valley in 1998, and the dikes were rebuilt the following year.");
+    assert_eq!(find(&f, "the following year").value, "1999");
+}
+
+#[test]
+fn fuzzy_references() {
+    let f = tag(
+        "Currently the port is shut; it has lost trade in recent months and recent years, and now faces the future alone.",
+    );
+    assert_eq!(find(&f, "Currently").value, "PRESENT_REF");
+    assert_eq!(find(&f, "recent months").value, "PAST_REF");
+    assert_eq!(find(&f, "recent years").value, "PAST_REF");
+    assert_eq!(find(&f, "now").value, "PRESENT_REF");
+    assert_eq!(find(&f, "the future").value, "FUTURE_REF");
+}
+
+#[test]
+fn position_modifiers_keep_the_value_and_set_the_mod() {
+    let f = tag("The rebels lost the city at the end of 2017 and the hills in early 2020.");
+    let end = find(&f, "the end of 2017");
+    assert_eq!(
+        (end.value.as_str(), end.modifier.as_deref()),
+        ("2017", Some("END"))
+    );
+    let early = find(&f, "early 2020");
+    assert_eq!(
+        (early.value.as_str(), early.modifier.as_deref()),
+        ("2020", Some("START"))
+    );
+}
+
+#[test]
+fn approximate_and_compared_durations() {
+    let f = tag("The siege lasted about three years, and the ban more than a decade.");
+    let about = find(&f, "about three years");
+    assert_eq!(
+        (about.value.as_str(), about.modifier.as_deref()),
+        ("P3Y", Some("APPROX"))
+    );
+    let more = find(&f, "more than a decade");
+    assert_eq!(
+        (more.value.as_str(), more.modifier.as_deref()),
+        ("P10Y", Some("MORE_THAN"))
+    );
+}
+
+#[test]
+fn durations() {
+    let f = tag(
+        "He served three years, waited six months, fasted 48 hours and spent a decade and twenty-five years abroad.",
+    );
+    for (text, v) in [
+        ("three years", "P3Y"),
+        ("six months", "P6M"),
+        ("48 hours", "PT48H"),
+        ("a decade", "P10Y"),
+        ("twenty-five years", "P25Y"),
+    ] {
+        let t = find(&f, text);
+        assert_eq!(
+            (t.kind, t.value.as_str()),
+            (TimexKind::Duration, v),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn quarters_take_the_year_by_tense() {
+    assert_eq!(
+        value(
+            "Sales should recover in the third quarter, the firm will say.",
+            "the third quarter"
+        ),
+        "2023-Q3"
+    );
+    assert_eq!(
+        value("Profit fell in the fourth quarter.", "the fourth quarter"),
+        "2022-Q4"
+    );
+}
+
+#[test]
+fn seasons() {
+    assert_eq!(
+        value("The drought began last summer.", "last summer"),
+        "2022-SU"
+    );
+}
+
+#[test]
+fn fiscal_years() {
+    assert_eq!(value("Revenue rose in fiscal 2022.", "fiscal 2022"), "2022");
+}
+
+#[test]
+fn sets() {
+    let f = tag("The board meets every week, publishes weekly and votes every Tuesday.");
+    for (text, v) in [
+        ("every week", "P1W"),
+        ("weekly", "P1W"),
+        ("every Tuesday", "XXXX-WXX-2"),
+    ] {
+        let t = find(&f, text);
+        assert_eq!((t.kind, t.value.as_str()), (TimexKind::Set, v), "{text}");
+    }
+}
+
+#[test]
+fn without_an_article_date_values_keep_placeholders() {
+    let f = tag_with(
+        "The vote was held on March 7 and repeated on Tuesday.",
+        None,
+    );
+    assert_eq!(find(&f, "March 7").value, "XXXX-03-07");
+    assert_eq!(find(&f, "Tuesday").value, "XXXX-WXX-2");
+}
+
+#[test]
+fn ages_are_not_time_expressions() {
+    assert!(tag("A 6-year-old boy and a man, 52 years old, were hurt.").is_empty());
+}
+
+#[test]
+fn counts_are_not_years() {
+    assert!(tag("Police deployed 2000 officers and 1,500 soldiers.").is_empty());
+}
+
+#[test]
+fn spans_stay_on_character_boundaries_around_curly_quotes() {
+    let text = "“We leave on Friday,” the envoy’s aide said — “not before.”";
+    let f = tag(text);
+    let t = find(&f, "Friday");
+    assert!(text.is_char_boundary(t.span[0]) && text.is_char_boundary(t.span[1]));
+    assert_eq!(&text[t.span[0]..t.span[1]], "Friday");
+}
+
+#[test]
+fn sentences_without_trigger_words_are_skipped() {
+    assert!(!lexicon::has_head(
+        b"The envoy met rebel leaders in the capital."
+    ));
+    assert!(lexicon::has_head(b"The envoy met them on Sunday."));
+    assert!(lexicon::has_head(b"It cost 5 dollars."));
+}
+
+#[test]
+fn clock_time_split_from_its_day_by_the_sentence_splitter_is_joined() {
+    let f = tag("The offer expires at 5 p.m. Friday, the company said.");
+    assert_eq!(find(&f, "5 p.m. Friday").value, "2023-03-03T17:00");
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        "-",
+        "’",
+        "’80s",
+        "a.m.",
+        "5 p.m.",
+        "2023-",
+        "March",
+        "1/",
+        "In 1/2 of",
+        "Émile left on Tuesday 🙂 at 3 p.m",
+        "the the the",
+        "twenty-",
+        "‘90s and '80s",
+    ] {
+        for d in [None, dct()] {
+            for t in tag_with(text, d) {
+                assert!(text.is_char_boundary(t.span[0]) && text.is_char_boundary(t.span[1]));
+            }
+        }
+    }
+}
