@@ -11,14 +11,24 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let html = markdown_to_html(src, true).to_ascii_lowercase();
-    for bad in ["<script", "<iframe", "<object", "<embed", "href=\"javascript:", "src=\"javascript:"] {
+    for bad in [
+        "<script",
+        "<iframe",
+        "<object",
+        "<embed",
+        "href=\"javascript:",
+        "src=\"javascript:",
+    ] {
         assert!(!html.contains(bad), "sanitised HTML holds `{bad}`");
     }
     let _ = markdown_to_html(src, false);
     let plain = plain_view(src);
     assert_eq!(plain.len(), src.len());
     for (p, s) in plain.bytes().zip(src.bytes()) {
-        assert!(p == s || (p == b' ' && s != b'\n'), "plain view changed a byte");
+        assert!(
+            p == s || (p == b' ' && s != b'\n'),
+            "plain view changed a byte"
+        );
     }
     let cut = src.len() / 3;
     let _ = wire_to_html(src, [cut, cut * 2]);

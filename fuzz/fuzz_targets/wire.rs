@@ -20,7 +20,10 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(&text[w.body_offset..], w.body);
             check_span(w.body, w.headline_span, "headline").unwrap();
             let [s, e] = w.headline_span;
-            let collapsed = w.body[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
+            let collapsed = w.body[s..e]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             assert_eq!(collapsed, w.headline);
         }
         Err(e) => check_position(data, &e).unwrap(),

@@ -34,12 +34,18 @@ pub fn check_facts(text: &str, facts: &Facts) -> Result<(), String> {
     for t in &facts.timexes {
         check_span(text, t.span, "timex")?;
         if !timex3::is_valid_value(&t.value) {
-            return Err(format!("timex {:?}: `{}` is not a TIMEX3 value", t.text, t.value));
+            return Err(format!(
+                "timex {:?}: `{}` is not a TIMEX3 value",
+                t.text, t.value
+            ));
         }
         let duration = timex3::is_duration(&t.value);
         let kind = format!("{:?}", t.kind);
         if duration != (kind == "Duration") && kind != "Set" {
-            return Err(format!("timex {:?}: type {kind} with value `{}`", t.text, t.value));
+            return Err(format!(
+                "timex {:?}: type {kind} with value `{}`",
+                t.text, t.value
+            ));
         }
         if let Some(m) = &t.modifier
             && !timex3::is_valid_mod(m)

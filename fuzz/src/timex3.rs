@@ -186,7 +186,10 @@ fn is_time(t: &str) -> bool {
         let z = &z[1..];
         let ok = match z.split_once(':') {
             Some((h, m)) => number_in(h, 0, 14) && number_in(m, 0, 59),
-            None => number_in(z, 0, 14) || (z.len() == 4 && number_in(&z[..2], 0, 14) && number_in(&z[2..], 0, 59)),
+            None => {
+                number_in(z, 0, 14)
+                    || (z.len() == 4 && number_in(&z[..2], 0, 14) && number_in(&z[2..], 0, 59))
+            }
         };
         if !ok {
             return false;

@@ -12,6 +12,7 @@ mod checks;
 mod cli;
 mod errors;
 mod extracted;
+mod gold;
 mod hostile;
 mod html_check;
 mod kill;
