@@ -84,3 +84,23 @@ fn a_paragraph_cut_inside_a_curly_quote_does_not_panic() {
     let facts = dateline::extract::extract_facts(&doc, &kb);
     check_facts(&text, &facts).unwrap();
 }
+
+#[test]
+fn relative_dates_at_the_ends_of_the_calendar_stay_timex3() {
+    // Found by the fuzzer: `Three years ago` in an article dated 0001-01-01 was
+    // resolved to `-002`, which is no TIMEX3 value.
+    let kb = Knowledge::builtin();
+    let text = "Three years ago this neighbourhood was under water. In two years it \
+                will be behind a barrier. Last century it was a field; next week, a park.";
+    for date in [(1, 1, 1), (9999, 12, 31)] {
+        let doc = dateline::extract::Document {
+            title: None,
+            body: text,
+            date: chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2),
+        };
+        let facts = dateline::extract::extract_facts(&doc, &kb);
+        if let Err(e) = check_facts(text, &facts) {
+            panic!("dated {date:?}: {e}");
+        }
+    }
+}
