@@ -280,8 +280,9 @@ fn prev_is_name_like(before: &str, word_start: usize) -> bool {
 
 /// Splits the text inside `span` into tokens.
 pub fn tokens(text: &str, span: Span) -> Vec<Token> {
-    let mut out = Vec::new();
     let s = &text[span[0]..span[1]];
+    // News averages about six bytes a token: reserve once instead of growing.
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if c.is_whitespace() {

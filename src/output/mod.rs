@@ -179,7 +179,7 @@ impl Staging {
         exchange(&self.temp, &self.output)?;
         // The old site is now in the staging folder; a failure to delete it loses
         // nothing and the next build removes it.
-        let _ = fs::remove_dir_all(&self.temp);
+        remove_tree(&self.temp);
         Ok(())
     }
 }
@@ -221,6 +221,23 @@ impl Sink for Staging {
         })?;
         Ok(())
     }
+}
+
+/// Deletes a folder tree, its top-level entries in parallel (a big site's old
+/// copy has tens of thousands of files).
+fn remove_tree(dir: &Path) {
+    use rayon::prelude::*;
+    if let Ok(entries) = fs::read_dir(dir) {
+        let paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        paths.par_iter().for_each(|p| {
+            if p.is_dir() && !p.is_symlink() {
+                let _ = fs::remove_dir_all(p);
+            } else {
+                let _ = fs::remove_file(p);
+            }
+        });
+    }
+    let _ = fs::remove_dir_all(dir);
 }
 
 /// Removes staging folders of earlier builds of `name` whose process is gone.

@@ -80,6 +80,25 @@ pub struct Pass {
     card_values: Vec<Value>,
     /// URL → page, built on first use (the dev server renders pages on request).
     by_url: OnceLock<HashMap<String, Job>>,
+    /// What every timeline page shares, computed on first use.
+    timeline_shared: OnceLock<TimelineShared>,
+}
+
+/// Values several pages of one group share (the hub of an entity for each of its
+/// pages, the years of the timeline for the index and the year pages), kept only
+/// while the group renders: memory stays bounded by one group, not the site.
+#[derive(Default)]
+struct Memo {
+    entity: Option<((EntityKind, usize), Value)>,
+    years: HashMap<usize, Value>,
+}
+
+/// See [`Pass::timeline_shared`].
+struct TimelineShared {
+    chart: Value,
+    filters: Value,
+    all_years: Value,
+    sizes: Vec<usize>,
 }
 
 /// Links in a paginated list.
@@ -128,6 +147,30 @@ fn paginator(base: &str, items: usize, per: usize, current: usize) -> Paginator 
                 url: page_url(base, n),
             })
             .collect(),
+    }
+}
+
+/// True when two consecutive pages render in one group.
+fn same_group(a: Job, b: Job) -> bool {
+    match (a, b) {
+        (Job::Index { .. }, Job::Index { .. }) | (Job::Timeline { .. }, Job::Timeline { .. }) => {
+            true
+        }
+        (
+            Job::Entity {
+                kind: k1,
+                index: i1,
+                ..
+            },
+            Job::Entity {
+                kind: k2,
+                index: i2,
+                ..
+            },
+        ) => k1 == k2 && i1 == i2,
+        (Job::Tag { index: a, .. }, Job::Tag { index: b, .. }) => a == b,
+        (Job::Kind { kind: a, .. }, Job::Kind { kind: b, .. }) => a == b,
+        _ => false,
     }
 }
 
@@ -182,6 +225,7 @@ impl Pass {
             cards,
             card_values,
             by_url: OnceLock::new(),
+            timeline_shared: OnceLock::new(),
         }
     }
 
@@ -207,7 +251,7 @@ impl Pass {
             .by_url
             .get_or_init(|| self.jobs().into_iter().map(|j| (self.url(j), j)).collect());
         let job = *map.get(url)?;
-        Some(self.render(job, url))
+        Some(self.render(job, url, &mut Memo::default()))
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -263,25 +307,44 @@ impl Pass {
     }
 
     /// Renders and writes every page; returns what was written.
+    ///
+    /// Pages are rendered in groups that share values (all pages of one entity,
+    /// the timeline's pages), in parallel across groups.
     pub fn render_all(&self, sink: &dyn Sink) -> anyhow::Result<Vec<Written>> {
         let jobs = self.jobs();
-        jobs.par_iter()
-            .map(|&job| {
-                let url = self.url(job);
-                let html = self.render(job, &url)?;
-                sink.write(&output_file(&url), html.as_bytes())?;
-                let lastmod = match job {
-                    Job::Brief(i) => Some(self.brief_modified(&self.site.briefs[i])),
-                    _ => None,
-                };
-                Ok(Written {
-                    url,
-                    lastmod,
-                    listed: !matches!(job, Job::NotFound),
-                    template: template_of(job),
-                })
+        let mut groups: Vec<&[Job]> = Vec::new();
+        let mut start = 0;
+        for i in 1..=jobs.len() {
+            if i == jobs.len() || !same_group(jobs[i - 1], jobs[i]) {
+                groups.push(&jobs[start..i]);
+                start = i;
+            }
+        }
+        let written: Vec<Vec<Written>> = groups
+            .par_iter()
+            .map(|group| {
+                let mut memo = Memo::default();
+                group
+                    .iter()
+                    .map(|&job| {
+                        let url = self.url(job);
+                        let html = self.render(job, &url, &mut memo)?;
+                        sink.write(&output_file(&url), html.as_bytes())?;
+                        let lastmod = match job {
+                            Job::Brief(i) => Some(self.brief_modified(&self.site.briefs[i])),
+                            _ => None,
+                        };
+                        Ok(Written {
+                            url,
+                            lastmod,
+                            listed: !matches!(job, Job::NotFound),
+                            template: template_of(job),
+                        })
+                    })
+                    .collect::<anyhow::Result<Vec<Written>>>()
             })
-            .collect()
+            .collect::<anyhow::Result<Vec<Vec<Written>>>>()?;
+        Ok(written.into_iter().flatten().collect())
     }
 
     fn brief_modified(&self, b: &Brief) -> String {
@@ -308,7 +371,7 @@ impl Pass {
         )
     }
 
-    fn render(&self, job: Job, url: &str) -> anyhow::Result<String> {
+    fn render(&self, job: Job, url: &str, memo: &mut Memo) -> anyhow::Result<String> {
         let mut ctx = self.base_context(url);
         let per = self.config.paginate_by;
         let (template, what) = match job {
@@ -325,7 +388,7 @@ impl Pass {
                 ("brief.html", format!(" for `{}`", b.article.path.display()))
             }
             Job::Timeline { year } => {
-                self.timeline_context(&mut ctx, year);
+                self.timeline_context(&mut ctx, year, memo);
                 ("timeline.html", String::new())
             }
             Job::Kind { kind, page } => {
@@ -366,7 +429,7 @@ impl Pass {
             Job::Entity { kind, index, page } => {
                 let e = &self.site.entities.of(kind)[index];
                 let base = entity_path(kind, &e.slug);
-                ctx.insert("entity", &self.entity_view(e));
+                ctx.insert_value("entity", self.entity_value(kind, index, memo));
                 ctx.insert_value("briefs", self.card_list(page_slice(&e.briefs, per, page)));
                 ctx.insert("paginator", &paginator(&base, e.briefs.len(), per, page));
                 ("entity.html", String::new())
@@ -563,6 +626,18 @@ impl Pass {
             .collect()
     }
 
+    /// An entity's hub as a template value, computed once for all its pages.
+    fn entity_value(&self, kind: EntityKind, index: usize, memo: &mut Memo) -> Value {
+        if let Some((key, v)) = &memo.entity
+            && *key == (kind, index)
+        {
+            return v.clone();
+        }
+        let v = Value::from_serializable(&self.entity_view(&self.site.entities.of(kind)[index]));
+        memo.entity = Some(((kind, index), v.clone()));
+        v
+    }
+
     fn entity_view(&self, e: &EntityPage) -> EntityView<'_> {
         let mut series = chart::Series::new();
         for &i in &e.briefs {
@@ -643,45 +718,79 @@ impl Pass {
         }
     }
 
-    fn timeline_context(&self, ctx: &mut Context, year: Option<usize>) {
-        let tl = &self.site.timeline;
-        let mut series = chart::Series::new();
-        let mut mentions_total = 0u32;
-        for b in &self.site.briefs {
-            let m: u32 = b.facts.people.iter().map(|p| p.mentions).sum::<u32>()
-                + b.facts.places.iter().map(|p| p.mentions).sum::<u32>()
-                + b.facts
-                    .organizations
-                    .iter()
-                    .map(|p| p.mentions)
-                    .sum::<u32>();
-            mentions_total += m;
-            chart::add(&mut series, b.day, m);
-        }
-        let _ = mentions_total;
+    /// What every timeline page shares: the chart, the filters, the year links and
+    /// each year's size; computed once.
+    fn timeline_shared(&self) -> &TimelineShared {
+        self.timeline_shared.get_or_init(|| {
+            let mut series = chart::Series::new();
+            for b in &self.site.briefs {
+                let m: u32 = b.facts.people.iter().map(|p| p.mentions).sum::<u32>()
+                    + b.facts.places.iter().map(|p| p.mentions).sum::<u32>()
+                    + b.facts
+                        .organizations
+                        .iter()
+                        .map(|p| p.mentions)
+                        .sum::<u32>();
+                chart::add(&mut series, b.day, m);
+            }
+            let sizes: Vec<usize> = self
+                .site
+                .timeline
+                .years
+                .iter()
+                .map(|y| {
+                    y.events.len()
+                        + y.months
+                            .iter()
+                            .map(|m| {
+                                m.events.len()
+                                    + m.days
+                                        .iter()
+                                        .map(|d| d.briefs.len() + d.events.len())
+                                        .sum::<usize>()
+                            })
+                            .sum::<usize>()
+                })
+                .collect();
+            let links: Vec<YearLink> = self
+                .site
+                .timeline
+                .years
+                .iter()
+                .zip(&sizes)
+                .map(|(y, &items)| YearLink {
+                    year: y.year,
+                    url: format!("/timeline/{}/", y.year),
+                    items,
+                })
+                .collect();
+            TimelineShared {
+                chart: Value::from(chart::svg(&series, "Briefs and mentions per month", true)),
+                filters: Value::from_serializable(&self.filter_options()),
+                all_years: Value::from_serializable(&links),
+                sizes,
+            }
+        })
+    }
+
+    /// One year of the timeline as a template value, computed once per group.
+    fn year_value(&self, yi: usize, memo: &mut Memo) -> Value {
+        memo.years
+            .entry(yi)
+            .or_insert_with(|| {
+                Value::from_serializable(&self.year_view(&self.site.timeline.years[yi]))
+            })
+            .clone()
+    }
+
+    fn timeline_context(&self, ctx: &mut Context, year: Option<usize>, memo: &mut Memo) {
+        let shared = self.timeline_shared();
         // The index page shows every year while the timeline is small; each year
         // also has its own page.
         const INLINE_LIMIT: usize = 3000;
         let mut budget = INLINE_LIMIT;
-        let mut years: Vec<YearView> = Vec::new();
-        let mut year_links: Vec<YearLink> = Vec::new();
-        for (yi, y) in tl.years.iter().enumerate() {
-            let items = y.events.len()
-                + y.months
-                    .iter()
-                    .map(|m| {
-                        m.events.len()
-                            + m.days
-                                .iter()
-                                .map(|d| d.briefs.len() + d.events.len())
-                                .sum::<usize>()
-                    })
-                    .sum::<usize>();
-            year_links.push(YearLink {
-                year: y.year,
-                url: format!("/timeline/{}/", y.year),
-                items,
-            });
+        let mut years: Vec<Value> = Vec::new();
+        for (yi, &items) in shared.sizes.iter().enumerate() {
             let include = match year {
                 Some(only) => only == yi,
                 None => {
@@ -691,20 +800,20 @@ impl Pass {
                 }
             };
             if include {
-                years.push(self.year_view(y));
+                years.push(self.year_value(yi, memo));
             }
         }
-        let filters = self.filter_options();
-        ctx.insert(
-            "timeline",
-            &TimelineView {
-                years,
-                all_years: year_links,
-                year: year.map(|y| tl.years[y].year),
-                chart: chart::svg(&series, "Briefs and mentions per month", true),
-                filters,
-            },
+        let mut map: std::collections::BTreeMap<&'static str, Value> =
+            std::collections::BTreeMap::new();
+        map.insert("years", Value::from(years));
+        map.insert("all_years", shared.all_years.clone());
+        map.insert(
+            "year",
+            Value::from(year.map(|y| i64::from(self.site.timeline.years[y].year))),
         );
+        map.insert("chart", shared.chart.clone());
+        map.insert("filters", shared.filters.clone());
+        ctx.insert_value("timeline", Value::from(map));
     }
 
     fn year_view(&self, y: &crate::site::timeline::Year) -> YearView<'_> {
@@ -915,16 +1024,6 @@ struct RelatedView {
     url: String,
     kind: &'static str,
     shared: u32,
-}
-
-#[derive(Serialize)]
-struct TimelineView<'a> {
-    years: Vec<YearView<'a>>,
-    all_years: Vec<YearLink>,
-    /// The year of a per-year page; none on the index.
-    year: Option<i32>,
-    chart: String,
-    filters: FilterOptions,
 }
 
 #[derive(Serialize)]

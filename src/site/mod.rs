@@ -109,6 +109,7 @@ pub fn assemble(mut briefs: Vec<Brief>) -> Result<Site, Vec<SourceError>> {
             .cmp(&a.article.date)
             .then_with(|| a.permalink.cmp(&b.permalink))
     });
+    disambiguate_wire_slugs(&mut briefs);
     check_permalinks(&briefs)?;
     let timeline = timeline::build(&briefs);
     let entities = entities::build(&briefs);
@@ -120,6 +121,57 @@ pub fn assemble(mut briefs: Vec<Brief>) -> Result<Site, Vec<SourceError>> {
         tags,
         files: Vec::new(),
     })
+}
+
+/// Wire feeds resend stories under the same headline; a wire article whose
+/// headline-made permalink is taken gets `-2`, `-3`, … (in path order, so builds
+/// are stable). Chosen slugs and file names are never changed: those collisions are
+/// errors for the editor to settle.
+fn disambiguate_wire_slugs(briefs: &mut [Brief]) {
+    let mut order: Vec<usize> = (0..briefs.len()).collect();
+    order.sort_by(|&a, &b| briefs[a].article.path.cmp(&briefs[b].article.path));
+    let mut taken: HashMap<String, usize> = HashMap::with_capacity(briefs.len());
+    for &i in &order {
+        if !matches!(
+            briefs[i].article.format,
+            crate::content::Format::Wire { .. }
+        ) {
+            taken.insert(briefs[i].permalink.clone(), 1);
+        }
+    }
+    for &i in &order {
+        let b = &briefs[i];
+        if !matches!(b.article.format, crate::content::Format::Wire { .. }) {
+            continue;
+        }
+        let mut n = *taken.get(&b.permalink).unwrap_or(&0);
+        if n == 0 {
+            taken.insert(b.permalink.clone(), 1);
+            continue;
+        }
+        let slug = b.article.slug.clone();
+        let segment = format!("/{slug}/");
+        let Some(at) = b.permalink.rfind(&segment) else {
+            continue;
+        };
+        let (new_slug, new_link) = loop {
+            n += 1;
+            let new_slug = format!("{slug}-{n}");
+            let link = format!(
+                "{}/{new_slug}/{}",
+                &b.permalink[..at],
+                &b.permalink[at + segment.len()..]
+            );
+            if !taken.contains_key(&link) {
+                break (new_slug, link);
+            }
+        };
+        taken.insert(b.permalink.clone(), n);
+        taken.insert(new_link.clone(), 1);
+        let b = &mut briefs[i];
+        Arc::make_mut(&mut b.article).slug = new_slug;
+        b.permalink = new_link;
+    }
 }
 
 /// Two briefs at one URL would overwrite each other: refuse, naming both files.
@@ -237,6 +289,36 @@ pub(crate) mod tests {
             "{msg}"
         );
         assert!(msg.contains("content/a.md"), "{msg}");
+    }
+
+    #[test]
+    fn repeated_wire_headlines_get_numbered_slugs() {
+        let wire = |path: &str| {
+            let mut b = brief(path, "2023-01-01T10:00:00Z", "talks-resume", &[]);
+            Arc::make_mut(&mut b.article).format =
+                crate::content::Format::Wire { headline: [0, 0] };
+            b
+        };
+        let site = assemble(vec![
+            wire("content/b.txt"),
+            wire("content/a.txt"),
+            wire("content/c.txt"),
+        ])
+        .unwrap();
+        let mut links: Vec<(&str, &str)> = site
+            .briefs
+            .iter()
+            .map(|b| (b.article.path.to_str().unwrap(), b.permalink.as_str()))
+            .collect();
+        links.sort();
+        assert_eq!(
+            links,
+            [
+                ("content/a.txt", "/2023/01/01/talks-resume/"),
+                ("content/b.txt", "/2023/01/01/talks-resume-2/"),
+                ("content/c.txt", "/2023/01/01/talks-resume-3/"),
+            ]
+        );
     }
 
     #[test]

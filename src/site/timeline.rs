@@ -6,7 +6,7 @@
 //! and a 2023 brief) is one entry citing each: events of one date merge when their
 //! content words overlap enough.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -122,10 +122,65 @@ fn same_event(a: &HashSet<String>, b: &HashSet<String>) -> bool {
     smaller > 0 && a.intersection(b).count() * 2 >= smaller
 }
 
+/// The events of one date, with an index from content words to events, so that a
+/// new telling is compared only with events sharing a distinctive word (a year of
+/// a big archive holds thousands of events).
+#[derive(Default)]
+struct Bucket {
+    events: Vec<(TimelineEvent, HashSet<String>)>,
+    index: HashMap<String, Vec<usize>>,
+}
+
+/// Words in more events of one date than this do not pick candidates.
+const COMMON_WORD: usize = 64;
+
+impl Bucket {
+    fn add(&mut self, date: &str, summary: &str, source: EventSource) {
+        let words = content_words(summary);
+        let mut hits: HashMap<usize, u32> = HashMap::new();
+        for w in &words {
+            if let Some(list) = self.index.get(w).filter(|l| l.len() <= COMMON_WORD) {
+                for &e in list {
+                    *hits.entry(e).or_default() += 1;
+                }
+            }
+        }
+        let mut candidates: Vec<(u32, usize)> = hits.into_iter().map(|(e, n)| (n, e)).collect();
+        candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let found = candidates
+            .iter()
+            .take(8)
+            .map(|&(_, e)| e)
+            .find(|&e| same_event(&self.events[e].1, &words));
+        match found {
+            Some(e) => {
+                let existing = &mut self.events[e].0;
+                if !existing.sources.iter().any(|s| s.brief == source.brief) {
+                    existing.sources.push(source);
+                }
+            }
+            None => {
+                let id = self.events.len();
+                for w in &words {
+                    self.index.entry(w.clone()).or_default().push(id);
+                }
+                self.events.push((
+                    TimelineEvent {
+                        date: date.to_string(),
+                        summary: summary.to_string(),
+                        sources: vec![source],
+                    },
+                    words,
+                ));
+            }
+        }
+    }
+}
+
 /// Builds the timeline of `briefs` (which are newest first).
 pub fn build(briefs: &[Brief]) -> Timeline {
     // Events merged per date, each with the words that identify it.
-    let mut events: BTreeMap<DateKey, Vec<(TimelineEvent, HashSet<String>)>> = BTreeMap::new();
+    let mut events: BTreeMap<DateKey, Bucket> = BTreeMap::new();
     let mut days: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
     for (i, b) in briefs.iter().enumerate() {
         days.entry(b.day).or_default().push(i);
@@ -138,27 +193,14 @@ pub fn build(briefs: &[Brief]) -> Timeline {
             if key.day != 0 && NaiveDate::from_ymd_opt(key.year, key.month, key.day) == Some(own) {
                 continue;
             }
-            let words = content_words(&ev.summary);
-            let bucket = events.entry(key).or_default();
             let source = EventSource {
                 brief: i,
                 span: ev.span,
             };
-            match bucket.iter_mut().find(|(_, w)| same_event(w, &words)) {
-                Some((existing, _)) => {
-                    if !existing.sources.iter().any(|s| s.brief == i) {
-                        existing.sources.push(source);
-                    }
-                }
-                None => bucket.push((
-                    TimelineEvent {
-                        date: ev.date.clone(),
-                        summary: ev.summary.clone(),
-                        sources: vec![source],
-                    },
-                    words,
-                )),
-            }
+            events
+                .entry(key)
+                .or_default()
+                .add(&ev.date, &ev.summary, source);
         }
     }
     let mut years: BTreeMap<i32, Year> = BTreeMap::new();
@@ -174,8 +216,8 @@ pub fn build(briefs: &[Brief]) -> Timeline {
             },
         );
     }
-    for (key, list) in events {
-        let evs: Vec<TimelineEvent> = list.into_iter().map(|(e, _)| e).collect();
+    for (key, bucket) in events {
+        let evs: Vec<TimelineEvent> = bucket.events.into_iter().map(|(e, _)| e).collect();
         if key.month == 0 {
             years
                 .entry(key.year)

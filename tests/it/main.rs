@@ -5,5 +5,6 @@ mod cache;
 mod check;
 mod cli;
 mod errors;
+mod gold;
 mod serve;
 mod support;

@@ -20,8 +20,15 @@
 //! - A possessive `’s` is not part of a name; a name ending in `s` before a lone
 //!   apostrophe (`Bidens’`) is read as a stripped `Biden’s` when the text or the
 //!   knowledge knows `Biden`, or when it names a person whose surname does not end in `s`.
-//! - Sentences written in capitals (headlines) contribute only names known from the
-//!   gazetteers or from the rest of the text.
+//! - Sentences written in capitals or in title case (headlines) contribute only names
+//!   known from the gazetteers or from the rest of the text.
+//! - A capitalised common word opening a sentence (`Despite`, `Currently`), or one of the
+//!   most frequent words anywhere (`Young`, `Brown`), is a name only when the rest of
+//!   the text names the same entity in full (`Gordon Young` ... `Young said`).
+//! - A town's name used for its team (`Leeds beat Chelsea 2-1`, results tables) is an
+//!   organisation apart from the town; countries stay places (national teams are LOC
+//!   in CoNLL).
+//! - Events and things named after places (`U.S. Open`, `Gulf War`) are no entities.
 
 mod mentions;
 mod resolve;

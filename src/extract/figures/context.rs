@@ -145,7 +145,7 @@ pub(super) fn unit_after(s: &Sentence<'_>, k: usize, form: Form) -> Option<UnitA
     while j < s.len() && j - start < 4 && s.kind(j) == Some(TokenKind::Word) {
         let key = s.key(j);
         let w = key.as_str();
-        if lexicon::is_time_unit(w) {
+        if lexicon::is_time_unit(w) || s.str(j).eq_ignore_ascii_case("o’clock") {
             if j == start {
                 return None;
             }
@@ -240,9 +240,14 @@ pub(super) fn place_after(s: &Sentence<'_>, k: usize) -> Option<usize> {
 /// Widens the figure's first token back over a qualifier (`more than`, `about`),
 /// never before `floor`.
 pub(super) fn qualifier_before(s: &Sentence<'_>, first: usize, floor: usize) -> usize {
+    if first == floor {
+        return first;
+    }
+    let last_word = s.key(first - 1);
+    let last_word = last_word.as_str();
     let mut best = first;
     for phrase in lexicon::QUALIFIERS {
-        if phrase.len() > first - floor {
+        if phrase[0] != last_word || phrase.len() > first - floor {
             continue;
         }
         let hit = phrase

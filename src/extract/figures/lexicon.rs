@@ -21,11 +21,6 @@ pub(super) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 
 /// The value of a cardinal number word below a hundred (`seven`, `twenty`, `forty-two`).
 pub(super) fn small_number(w: &str) -> Option<f64> {
-    if let Some((tens, units)) = w.split_once('-') {
-        let t = small_number(tens)?;
-        let u = small_number(units)?;
-        return (t >= 20.0 && t % 10.0 == 0.0 && u < 10.0).then_some(t + u);
-    }
     let v = match w {
         "one" => 1,
         "two" => 2,
@@ -54,9 +49,135 @@ pub(super) fn small_number(w: &str) -> Option<f64> {
         "seventy" => 70,
         "eighty" => 80,
         "ninety" => 90,
-        _ => return None,
+        // The shortest compound is `forty-one`.
+        _ if w.len() < 9 => return None,
+        _ => {
+            let (tens, units) = w.split_once('-')?;
+            let t = small_number(tens)?;
+            let u = small_number(units)?;
+            return (t >= 20.0 && t % 10.0 == 0.0 && u < 10.0).then_some(t + u);
+        }
     };
     Some(f64::from(v))
+}
+
+/// A byte scan that tells sentences which cannot hold a figure, so they are never
+/// tokenised: a figure needs a digit, a currency sign, or a number word (`twelve`,
+/// `dozens`, `million`, `third`, `few` after `a`, a currency code).
+pub(super) fn may_hold_figure(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() || b == b'$' {
+            return true;
+        }
+        // `£`, `¥` (C2 A3, C2 A5) and the currency block U+20A0.. (E2 82 xx): `€`, `₹`.
+        if (b == 0xC2 && matches!(bytes.get(i + 1), Some(0xA3 | 0xA5)))
+            || (b == 0xE2 && bytes.get(i + 1) == Some(&0x82))
+        {
+            return true;
+        }
+        if !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] == b'-') {
+            i += 1;
+        }
+        if is_number_word(&bytes[start..i]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// True for the words [`may_hold_figure`] looks for, in any case.
+fn is_number_word(word: &[u8]) -> bool {
+    let n = word.len();
+    if !(2..=24).contains(&n) {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    let w = &buf[..n];
+    // Hyphenated compounds: `twenty-five`, `two-thirds`.
+    if let Some(dash) = w.iter().position(|&b| b == b'-') {
+        return dash > 0 && is_number_word(&word[..dash]);
+    }
+    matches!(
+        w,
+        b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+            | b"hundred"
+            | b"thousand"
+            | b"million"
+            | b"billion"
+            | b"trillion"
+            | b"dozen"
+            | b"dozens"
+            | b"hundreds"
+            | b"thousands"
+            | b"millions"
+            | b"billions"
+            | b"scores"
+            | b"tens"
+            | b"few"
+            | b"half"
+            | b"third"
+            | b"thirds"
+            | b"quarter"
+            | b"quarters"
+            | b"fifth"
+            | b"fifths"
+            | b"tenth"
+            | b"tenths"
+            | b"usd"
+            | b"eur"
+            | b"gbp"
+            | b"jpy"
+            | b"chf"
+            | b"cny"
+            | b"inr"
+            | b"rs"
+    )
+}
+
+/// Words a figure may open with: number words, vague amounts, fraction openers and
+/// currency codes (`twelve`, `dozens`, `a`, `half`, `several`, `EUR`).
+pub(super) fn opens_figure(w: &str) -> bool {
+    small_number(w).is_some()
+        || is_vague(w)
+        || is_vague_quantifier(w)
+        || currency_code_word(w).is_some()
+        || matches!(w, "a" | "an" | "half")
 }
 
 /// The multiplier of a scale word written after a number (`million`, `bn`, `mln`).

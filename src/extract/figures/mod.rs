@@ -39,6 +39,9 @@ pub fn find_figures(text: &str, sentences: &[Span]) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut found = Vec::new();
     for &sentence in sentences {
+        if !lexicon::may_hold_figure(&text.as_bytes()[sentence[0]..sentence[1]]) {
+            continue;
+        }
         let toks = segment::tokens(text, sentence);
         let s = Sentence { text, toks: &toks };
         found.clear();
@@ -66,15 +69,19 @@ struct Sentence<'a> {
     toks: &'a [Token],
 }
 
-/// A lower-cased ASCII word on the stack.
-struct Key {
-    buf: [u8; 24],
-    len: usize,
+/// A lower-cased ASCII word: the token itself when it has no capitals (most words),
+/// else a copy on the stack.
+enum Key<'a> {
+    Word(&'a str),
+    Lowered([u8; 24], usize),
 }
 
-impl Key {
+impl Key<'_> {
     fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        match self {
+            Key::Word(w) => w,
+            Key::Lowered(buf, len) => std::str::from_utf8(&buf[..*len]).unwrap_or(""),
+        }
     }
 }
 
@@ -88,10 +95,22 @@ impl<'a> Sentence<'a> {
     }
 
     /// The token lower-cased, or an empty key for long or non-ASCII tokens.
-    fn key(&self, i: usize) -> Key {
+    fn key(&self, i: usize) -> Key<'a> {
+        let w = self.str(i);
+        let (mut ascii, mut upper) = (true, false);
+        for b in w.bytes() {
+            ascii &= b.is_ascii();
+            upper |= b.is_ascii_uppercase();
+        }
+        if !ascii || w.len() > 24 {
+            return Key::Word("");
+        }
+        if !upper {
+            return Key::Word(w);
+        }
         let mut buf = [0u8; 24];
-        let len = lexicon::lower(self.str(i), &mut buf).map_or(0, str::len);
-        Key { buf, len }
+        let len = lexicon::lower(w, &mut buf).map_or(0, str::len);
+        Key::Lowered(buf, len)
     }
 
     fn is(&self, i: usize, word: &str) -> bool {
@@ -131,6 +150,10 @@ fn scan(s: &Sentence<'_>, found: &mut Vec<Found>) {
     let mut i = 0;
     let mut floor = 0;
     while i < s.len() {
+        if !may_start_figure(s, i) {
+            i += 1;
+            continue;
+        }
         match figure_at(s, i, floor) {
             Some(f) => {
                 i = f.last + 1;
@@ -139,6 +162,25 @@ fn scan(s: &Sentence<'_>, found: &mut Vec<Found>) {
             }
             None => i += 1,
         }
+    }
+}
+
+/// A cheap first test of token `i`: digits, a currency symbol, or a word that can
+/// open a figure. Most tokens fail it and never reach [`figure_at`].
+fn may_start_figure(s: &Sentence<'_>, i: usize) -> bool {
+    match s.kind(i) {
+        Some(TokenKind::Number) => true,
+        Some(TokenKind::Punct) => lexicon::currency_symbol("", s.str(i)).is_some(),
+        Some(TokenKind::Word) => {
+            let key = s.key(i);
+            let w = key.as_str();
+            lexicon::opens_figure(w)
+                || (s.glued(i) && s.str(i + 1) == "$")
+                || (w.len() > 6
+                    && w.split_once('-')
+                        .is_some_and(|(a, _)| lexicon::small_number(a).is_some()))
+        }
+        None => false,
     }
 }
 
@@ -188,7 +230,13 @@ fn figure_at(s: &Sentence<'_>, i: usize, floor: usize) -> Option<Found> {
     if core.money_only && currency.is_none() && !is_money(unit.as_deref()) {
         return None;
     }
-    if core.year_like && !year_is_count(unit.as_deref(), noun, after) {
+    // `at 2005 levels`, `in 1990 elections`: a year after a preposition.
+    let after_preposition = i > 0
+        && matches!(
+            s.key(i - 1).as_str(),
+            "at" | "in" | "since" | "from" | "by" | "to" | "until" | "before" | "after"
+        );
+    if core.year_like && (after_preposition || !year_is_count(unit.as_deref(), noun, after)) {
         return None;
     }
     if unit_end > after {

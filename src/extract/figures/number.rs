@@ -37,6 +37,11 @@ pub(super) fn parse_digits(token: &str) -> Digits {
     let value = mantissa / 10f64.powi(decimals);
     let rest = &token[len..];
     if rest.is_empty() {
+        // Eight digits or more with no separator: an identifier, a timestamp, a
+        // phone number; news writes large counts with commas or a scale word.
+        if plain_digits >= 8 {
+            return Digits::NotCount;
+        }
         let year_like = plain_digits == 4 && (1000.0..2200.0).contains(&value);
         return Digits::Value {
             value,
@@ -181,7 +186,15 @@ mod tests {
 
     #[test]
     fn ordinals_decades_and_compounds_are_not_counts() {
-        for token in ["20th", "1st", "1990s", "45-year-old", "10-day", "10am"] {
+        for token in [
+            "20th",
+            "1st",
+            "1990s",
+            "45-year-old",
+            "10-day",
+            "10am",
+            "1474387200",
+        ] {
             assert_eq!(parse_digits(token), Digits::NotCount, "{token}");
         }
     }

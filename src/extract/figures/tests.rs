@@ -265,3 +265,24 @@ fn other_and_more_do_not_stop_the_run() {
         unit("guards")
     );
 }
+
+#[test]
+fn prefilter_passes_sentences_with_numbers_and_skips_the_rest() {
+    assert!(lexicon::may_hold_figure(b"It cost 5 dollars."));
+    assert!(lexicon::may_hold_figure("It cost €5.".as_bytes()));
+    assert!(lexicon::may_hold_figure(b"Twenty-five miners were found."));
+    assert!(lexicon::may_hold_figure(b"A third of them left."));
+    assert!(!lexicon::may_hold_figure(
+        b"The minister met officials in the capital."
+    ));
+}
+
+#[test]
+fn year_after_a_preposition_is_a_year() {
+    assert!(figs("Emissions fell to 2005 levels.").is_empty());
+}
+
+#[test]
+fn clock_with_a_curly_apostrophe_is_a_time() {
+    assert!(figs("They met at three o’clock.").is_empty());
+}

@@ -13,13 +13,17 @@
 //! stop is a headline, not a standfirst, and is passed over.
 
 use super::Span;
-use super::segment;
 
 /// The longest summary, in words.
 pub const SUMMARY_WORDS: usize = 60;
 
 /// How many opening paragraphs may hold the byline and dateline.
 const OPENING_PARAGRAPHS: usize = 5;
+
+/// How far into the text the opening may reach, and how far back from the end a wire
+/// trailer may start, in bytes.
+const OPENING_BYTES: usize = 4096;
+const TRAILER_BYTES: usize = 600;
 
 /// Dateline, byline and summary of a text.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -38,12 +42,10 @@ pub fn find_meta(text: &str, sentences: &[Span]) -> Meta {
     let mut meta = Meta::default();
     // Candidate summary regions, with whether each looks like a headline.
     let mut regions: Vec<(Span, bool)> = Vec::with_capacity(OPENING_PARAGRAPHS);
-    let paragraphs = segment::paragraphs(text);
-    let opening = paragraphs
-        .iter()
-        .filter(|p| p[1] > start)
-        .take(OPENING_PARAGRAPHS);
-    for &[p_start, p_end] in opening {
+    // The opening is all meta reads: a story without blank lines is one long
+    // paragraph, and only its first sentences matter.
+    let window = &text[..floor_char_boundary(text, start + OPENING_BYTES)];
+    for [p_start, p_end] in opening_paragraphs(window, start, OPENING_PARAGRAPHS) {
         let mut from = p_start.max(start);
         let para = &text[from..p_end];
         if para.starts_with('#') || para.starts_with("![") {
@@ -65,12 +67,15 @@ pub fn find_meta(text: &str, sentences: &[Span]) -> Meta {
             meta.dateline = Some(place);
             from += lede;
         }
-        regions.push(([from, p_end], looks_like_headline(&text[from..p_end])));
+        // Only an opening paragraph can be a headline.
+        let headline = regions.is_empty() && looks_like_headline(&text[from..p_end]);
+        regions.push(([from, p_end], headline));
+        if meta.dateline.is_some() && regions.iter().any(|(_, h)| !h) {
+            break;
+        }
     }
     if meta.byline.is_none() {
-        meta.byline = paragraphs
-            .last()
-            .and_then(|&[s, e]| trailer_byline(&text[s..e]));
+        meta.byline = last_paragraph(text).and_then(trailer_byline);
     }
     let region = regions
         .iter()
@@ -80,6 +85,51 @@ pub fn find_meta(text: &str, sentences: &[Span]) -> Meta {
         meta.summary = summary(text, sentences, region);
     }
     meta
+}
+
+/// The first `n` paragraphs of `text` from byte `start`, as `segment::paragraphs`
+/// gives them (trimmed, split at blank lines), without reading the rest.
+fn opening_paragraphs(text: &str, start: usize, n: usize) -> Vec<Span> {
+    let mut out = Vec::with_capacity(n);
+    let mut current: Option<Span> = None;
+    let mut pos = start;
+    for line in text[start..].split_inclusive('\n') {
+        let line_start = pos;
+        pos += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            if let Some(p) = current.take() {
+                out.push(p);
+                if out.len() == n {
+                    return out;
+                }
+            }
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let end = line_start + line.trim_end().len();
+        match &mut current {
+            Some(p) => p[1] = end,
+            None => current = Some([line_start + lead, end]),
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// The last paragraph of `text`, read from the end.
+fn last_paragraph(text: &str) -> Option<&str> {
+    let body = text.trim_end();
+    let body = &body[floor_char_boundary(body, body.len().saturating_sub(TRAILER_BYTES))..];
+    let mut start = body.len();
+    for line in body.rsplit('\n') {
+        if line.trim().is_empty() {
+            break;
+        }
+        start = start.saturating_sub(line.len() + 1);
+    }
+    let para = body.get(start..).or(Some(body))?.trim();
+    (!para.is_empty()).then_some(para)
 }
 
 /// The byte offset after a wire header line (`date 2023-03-08`) or front matter, if
@@ -113,7 +163,7 @@ fn body_start(text: &str) -> usize {
 fn looks_like_headline(para: &str) -> bool {
     let last = para.trim_end().chars().last().unwrap_or('.');
     !matches!(last, '.' | '!' | '?' | '"' | '”' | '’' | ')')
-        && para.split_whitespace().count() <= 20
+        && para.split_whitespace().take(21).count() <= 20
 }
 
 /// Reads a byline line: `By Jane Doe`, `By Jane Doe and John Roe`,
@@ -215,10 +265,14 @@ fn trailer_byline(para: &str) -> Option<String> {
 fn dateline(para: &str) -> Option<(String, usize)> {
     let para_trim = para.trim_start_matches(['*', '_']);
     let skip = para.len() - para_trim.len();
-    let head = &para_trim[..para_trim.len().min(120)];
-    // The place: words up to the first comma, parenthesis or dash.
-    let place_end = head.find([',', '(', '—', '–', ':']).unwrap_or(head.len());
-    let place_end = head[..place_end].find(" - ").unwrap_or(place_end);
+    if !para_trim.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let head = &para_trim[..floor_char_boundary(para_trim, 120)];
+    // The place: words up to the first comma, parenthesis or dash, within 40 bytes.
+    let near = &head[..floor_char_boundary(head, 48)];
+    let place_end = near.find([',', '(', '—', '–', ':'])?;
+    let place_end = near[..place_end].find(" - ").unwrap_or(place_end);
     let place = head[..place_end].trim().trim_end_matches(['*', '_']);
     let shouted = is_shouted_place(place);
     if !shouted && !is_title_place(place) {
@@ -261,6 +315,15 @@ fn dateline(para: &str) -> Option<(String, usize)> {
     }
     let lede = head.len() - after.len() + (after.len() - after.trim_start().len());
     Some((place.to_string(), skip + lede))
+}
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// `BAGHDAD`, `NEW YORK/KYIV`, `ST. PAUL`: upper-case words, at least one of two
@@ -331,11 +394,14 @@ fn summary(text: &str, sentences: &[Span], region: Span) -> String {
     let mut parts: Vec<&str> = Vec::with_capacity(2);
     let mut words = 0;
     for &[s, e] in sentences {
-        if e <= region[0] || s >= region[1] {
+        if s >= region[1] {
+            break;
+        }
+        if e <= region[0] {
             continue;
         }
         let piece = &text[s.max(region[0])..e.min(region[1])];
-        let n = piece.split_whitespace().count();
+        let n = ascii_words(piece).count();
         if !parts.is_empty() && words + n > SUMMARY_WORDS {
             break;
         }
@@ -348,10 +414,10 @@ fn summary(text: &str, sentences: &[Span], region: Span) -> String {
     if parts.is_empty() {
         parts.push(&text[region[0]..region[1]]);
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() + 4);
     for word in parts
         .iter()
-        .flat_map(|p| p.split_whitespace())
+        .flat_map(|p| ascii_words(p))
         .take(SUMMARY_WORDS)
     {
         if !out.is_empty() {
@@ -362,7 +428,29 @@ fn summary(text: &str, sentences: &[Span], region: Span) -> String {
     if words > SUMMARY_WORDS {
         out.push('…');
     }
-    strip_markdown(&out)
+    if out.bytes().any(|b| matches!(b, b'*' | b'[' | b']')) {
+        strip_markdown(&out)
+    } else {
+        out
+    }
+}
+
+/// Words split at ASCII white space, read as bytes (news text has no other spaces
+/// between words worth splitting on, and bytes are much faster than chars).
+fn ascii_words(s: &str) -> impl Iterator<Item = &str> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        // ASCII white space never splits a UTF-8 sequence, so both ends are boundaries.
+        (i > start).then(|| &s[start..i])
+    })
 }
 
 /// Removes emphasis markers and link targets: `**big** [news](https://x)` → `big news`.

@@ -1,4 +1,5 @@
 use super::*;
+use crate::extract::segment;
 
 fn meta(text: &str) -> Meta {
     find_meta(text, &segment::sentences(text))
@@ -151,4 +152,32 @@ fn summary_of_the_seed_shape_is_the_standfirst() {
         meta(text).summary,
         "In Tallinn, the minister pledges to keep troops in Estonia."
     );
+}
+
+#[test]
+fn opening_paragraphs_match_the_segmenter() {
+    let text = "  One line\nand two  \n\n \n\nThree\n\n\nFour\nfive\n";
+    assert_eq!(opening_paragraphs(text, 0, 10), segment::paragraphs(text));
+    assert_eq!(opening_paragraphs(text, 0, 2).len(), 2);
+}
+
+#[test]
+fn last_paragraph_is_read_from_the_end() {
+    assert_eq!(last_paragraph("A\n\nB b\nC\n\n"), Some("B b\nC"));
+    assert_eq!(last_paragraph("Only"), Some("Only"));
+    assert_eq!(last_paragraph("  \n"), None);
+}
+
+#[test]
+fn multibyte_text_near_the_cut_does_not_panic() {
+    let text = format!("ÉÉ{}, March 7 - x", "é".repeat(80));
+    let _ = meta(&text);
+    let text = format!("AB{} - x", "—".repeat(60));
+    let _ = meta(&text);
+}
+
+#[test]
+fn a_dateline_needs_its_place_near_the_start() {
+    let text = format!("{} (Reuters) - Late.", "WORD ".repeat(12));
+    assert_eq!(meta(&text).dateline, None);
 }

@@ -142,10 +142,20 @@ fn scan_paragraph(text: &str, para: Span, next_opens: bool, out: &mut Vec<Region
     let s = &text[para[0]..para[1]];
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    // Only `"`, `'` and the lead bytes of `“ ” ‘ ’ « » „` can be marks: skip the rest
+    // byte by byte.
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            continue;
+        };
+        if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„') {
+            continue;
+        }
+        let prev = s[..i].chars().next_back();
+        let next = s[i + c.len_utf8()..].chars().next();
         let at = para[0] + i;
         let len = c.len_utf8();
         if let Some(role) = double_role(c, prev, next) {
@@ -187,7 +197,6 @@ fn scan_paragraph(text: &str, para: Span, next_opens: bool, out: &mut Vec<Region
                 _ => {}
             }
         }
-        prev = Some(c);
     }
     if let Some(o) = double {
         push_unclosed(out, o, para[1], next_opens, text);

@@ -74,9 +74,8 @@ impl Doc<'_> {
                 let rest = (p.end..hi2).all(|k| !w.is_word(k));
                 return (rest && p.kind == clause::PhraseKind::Name).then_some((p, lo2));
             }
-            let cue = (lo2..hi2.min(lo2 + 8))
-                .find(|&k| w.is_word(k) && lexicon::cue(w.word(k)).is_some())?;
-            let kind = lexicon::cue(w.word(cue))?;
+            let cue = (lo2..hi2.min(lo2 + 8)).find(|&k| w.is_word(k) && w.cue(k).is_some())?;
+            let kind = w.cue(cue)?;
             let inverted = cue == lo2;
             let tail = if inverted {
                 w.speaker_after(cue + 1, hi2)
@@ -102,7 +101,7 @@ impl Doc<'_> {
         if i >= hi || !w.is_word(i) {
             return None;
         }
-        if let Some(kind) = lexicon::cue(w.word(i)) {
+        if let Some(kind) = w.cue(i) {
             let from = if kind == CueKind::According {
                 i + 2
             } else {
@@ -117,7 +116,7 @@ impl Doc<'_> {
         let stop = (i + 16).min(hi);
         let cue = (i..stop)
             .take_while(|&k| !w.is_mark(k))
-            .find(|&k| w.is_word(k) && lexicon::cue(w.word(k)).is_some());
+            .find(|&k| w.is_word(k) && w.cue(k).is_some());
         let Some(cue) = cue else {
             // `“...,” Blige sings`: a quotation ending in a comma, a name and a verb.
             let comma = w.punct(close - 1) == Some(',') || w.punct(close + 1) == Some(',');
@@ -147,7 +146,7 @@ impl Doc<'_> {
         }
         // `“...?” a narrator in the ad asks`, `“...,” former State policy planning
         // director Jane Doe wrote`: everything between the mark and the verb.
-        let plain = (i..p.start).all(|k| w.is_word(k)) && !lexicon::is_clause_word(w.word(i));
+        let plain = (i..p.start).all(|k| w.is_word(k)) && !w.has(i, lexicon::CLAUSE);
         if !(plain && cue - i <= 10) {
             return None;
         }
@@ -191,7 +190,7 @@ impl Doc<'_> {
         if target != open {
             // `As Jane Doe reported after the hearing:` + a quotation paragraph.
             let found = (lo..target).rev().find_map(|c| {
-                let kind = lexicon::cue(w.word(c)).filter(|_| w.is_word(c) && !w.inside(c))?;
+                let kind = w.cue(c).filter(|_| w.is_word(c) && !w.inside(c))?;
                 if kind == CueKind::According {
                     return w.speaker_after(c + 2, hi).map(|p| (p, c));
                 }
@@ -209,7 +208,7 @@ impl Doc<'_> {
             if !w.is_word(c) || w.inside(c) {
                 continue;
             }
-            let Some(kind) = lexicon::cue(w.word(c)) else {
+            let Some(kind) = w.cue(c) else {
                 continue;
             };
             if kind == CueKind::According || c == lo {

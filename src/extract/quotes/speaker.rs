@@ -131,7 +131,7 @@ impl<'a> Resolver<'a> {
                 let words = (lo..hi).filter(|&k| w.is_word(k) && w.word(k).len() > 3);
                 let (all, caps) =
                     words.fold((0, 0), |(a, c), k| (a + 1, c + usize::from(w.is_cap(k))));
-                all >= 4 && caps * 4 >= all * 3
+                all >= 5 && caps * 5 >= all * 4
             })
             .collect();
         let mut sent = 0;
@@ -152,8 +152,8 @@ impl<'a> Resolver<'a> {
             let mut s = i;
             let mut titled = None;
             while s < k && (is_prefix_word(w, s) || w.punct(s) == Some('.')) {
-                if w.is_word(s) && lexicon::is_title(w.word(s)) {
-                    titled = titled.or(Some(names::gender_of(w.word(s))));
+                if w.is_word(s) && w.has(s, lexicon::TITLE) {
+                    titled = titled.or(Some(names::gender_bits(w.cls(s))));
                 }
                 s += 1;
             }
@@ -161,29 +161,27 @@ impl<'a> Resolver<'a> {
             // Party Chairman David Pepper`); a known first name starts it.
             if let Some(t) = (s..k)
                 .rev()
-                .find(|&j| w.is_word(j) && lexicon::is_title(w.word(j)))
+                .find(|&j| w.is_word(j) && w.has(j, lexicon::TITLE))
             {
-                titled = titled.or(Some(names::gender_of(w.word(t))));
+                titled = titled.or(Some(names::gender_bits(w.cls(t))));
                 s = t + 1;
                 while s < k && w.punct(s) == Some('.') {
                     s += 1;
                 }
             }
             if s < k
-                && names::gender_of(w.word(s)).is_none()
+                && names::gender_bits(w.cls(s)).is_none()
                 && let Some(j) =
-                    (s..k - 1).find(|&j| w.is_word(j) && names::gender_of(w.word(j)).is_some())
+                    (s..k - 1).find(|&j| w.is_word(j) && names::gender_bits(w.cls(j)).is_some())
             {
                 s = j;
             }
             let shouting =
                 (s..k).all(|j| !w.is_word(j) || w.word(j).chars().all(|c| !c.is_lowercase()));
             if s < k && !shouting {
-                let g = names::gender_of(w.word(s)).or(titled.flatten());
-                let org = (s..k).any(|j| {
-                    w.is_word(j)
-                        && (names::is_org_word(w.word(j)) || names::is_place_word(w.word(j)))
-                });
+                let g = names::gender_bits(w.cls(s)).or(titled.flatten());
+                let org = (s..k)
+                    .any(|j| w.is_word(j) && (w.has(j, lexicon::ORG) || w.has(j, lexicon::PLACE)));
                 if g.is_some() || titled.is_some() {
                     self.register(w, s, k, g, false);
                 } else if (2..=3).contains(&(k - s)) && !org {
@@ -219,9 +217,7 @@ impl<'a> Resolver<'a> {
             // `he said` after a mention is most often someone else quoting it.
             let in_sentence = (m.tok + 1..hi)
                 .filter(|&k| w.is_word(k) && !w.inside(k))
-                .filter(|&k| {
-                    !(k + 1 < hi && w.is_word(k + 1) && lexicon::cue(w.word(k + 1)).is_some())
-                })
+                .filter(|&k| !(k + 1 < hi && w.is_word(k + 1) && w.cue(k + 1).is_some()))
                 .find_map(|k| pronoun_gender(w.word(k)));
             let is_subject =
                 self.subjects[t].is_some_and(|st| m.tok >= st && m.tok < self.subject_ends[t]);
@@ -382,7 +378,7 @@ impl<'a> Resolver<'a> {
         let last = surname(w.word(he - 1));
         let titled = (phrase.start..hs)
             .filter(|&i| w.is_word(i))
-            .find_map(|i| names::gender_of(w.word(i)));
+            .find_map(|i| names::gender_bits(w.cls(i)));
         if let Some(&idx) = self.by_surname.get(last)
             && !(self.tentative[idx] && self.names[idx].1.is_none())
         {
@@ -392,10 +388,10 @@ impl<'a> Resolver<'a> {
             return self.person(idx);
         }
         let surface = &self.text[head[0]..head[1]];
-        let gender = names::gender_of(w.word(hs)).or(titled);
+        let gender = names::gender_bits(w.cls(hs)).or(titled);
         // A name that speaks is a person, unless it reads as an organisation.
         let acronym = surface.len() >= 2 && surface.chars().all(|c| !c.is_lowercase());
-        let org = (phrase.start..phrase.end).any(|i| w.is_word(i) && names::is_org_word(w.word(i)))
+        let org = (phrase.start..phrase.end).any(|i| w.is_word(i) && w.has(i, lexicon::ORG))
             || w.word(phrase.start).eq_ignore_ascii_case("the");
         let person = gender.is_some() || !(acronym || org);
         Speaker {
@@ -429,8 +425,13 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// A common noun phrase: its words as written (`a senior official`).
+    /// A common noun phrase: the entity its last word names (`the board` → `Water
+    /// Board`), else its words as written (`a senior official`).
     fn nominal(&self, w: &Words<'_>, phrase: Phrase) -> Speaker {
+        let last = (phrase.start..phrase.end).rev().find(|&i| w.is_word(i));
+        if let Some(s) = last.and_then(|i| self.mention(w.toks[i].span)) {
+            return s;
+        }
         let s = w.span(phrase.start, phrase.end);
         Speaker {
             name: self.text[s[0]..s[1]].to_string(),
@@ -531,7 +532,7 @@ fn is_initial_dot(w: &Words<'_>, i: usize) -> bool {
     w.punct(i) == Some('.')
         && i > 0
         && w.is_cap(i - 1)
-        && (w.word(i - 1).chars().count() == 1 || lexicon::is_title(w.word(i - 1)))
+        && (w.word(i - 1).chars().count() == 1 || w.has(i - 1, lexicon::TITLE))
         && i + 1 < w.toks.len()
         && w.is_cap(i + 1)
 }
@@ -539,15 +540,15 @@ fn is_initial_dot(w: &Words<'_>, i: usize) -> bool {
 /// Words before a name that are not part of it: titles, determiners, sentence-initial
 /// small words, days.
 fn is_prefix_word(w: &Words<'_>, i: usize) -> bool {
-    if !w.is_word(i) {
-        return false;
-    }
-    let word = w.word(i);
-    lexicon::is_title(word)
-        || lexicon::is_determiner(word)
-        || lexicon::is_clause_word(word)
-        || lexicon::is_preposition(word)
-        || lexicon::is_time_word(word)
+    w.is_word(i)
+        && w.has(
+            i,
+            lexicon::TITLE
+                | lexicon::DETERMINER
+                | lexicon::CLAUSE
+                | lexicon::PREPOSITION
+                | lexicon::TIME,
+        )
 }
 
 /// The gender of a third-person pronoun.

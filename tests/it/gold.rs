@@ -3,11 +3,10 @@
 //! Each article is loaded the way `dateline build` loads it (front matter or wire
 //! header split off by `dateline::content`, Markdown blanked to its prose), extracted
 //! with the built-in knowledge, and scored against its `.gold.json`. The scores print
-//! with `cargo test --test gold_eval -- --nocapture`; the test fails when a
+//! with `cargo test --test it gold -- --nocapture`; the test fails when a
 //! component's F1 falls below its floor in [`FLOORS`], so a change that breaks one
 //! extractor while improving another is caught.
 
-#[path = "gold_eval/matching.rs"]
 mod matching;
 
 use std::path::{Path, PathBuf};
@@ -16,29 +15,31 @@ use dateline::eval::Score;
 use dateline::extract::{self, Document, Facts, Knowledge};
 use matching::{Gold, Scores};
 
-/// The lowest F1 (in percent) each component may reach on the gold set. Raise a floor
+/// The lowest F1 (in percent) each component may reach on the gold set: the scores
+/// reached on `main` when the set was written, rounded down to a whole point (and one
+/// point below 100, so a perfect component may lose one item to a tie). Raise a floor
 /// when a component improves; never lower one to make a change pass.
 const FLOORS: &[(&str, f64)] = &[
-    ("people", 0.0),
-    ("people canonical", 0.0),
-    ("roles", 0.0),
-    ("places", 0.0),
-    ("organizations", 0.0),
-    ("figures", 0.0),
-    ("figures+unit", 0.0),
-    ("quotes", 0.0),
-    ("speakers", 0.0),
-    ("quote kind", 0.0),
-    ("timex strict", 0.0),
-    ("timex relaxed", 0.0),
-    ("timex value", 0.0),
-    ("timex type", 0.0),
-    ("timex mod", 0.0),
-    ("events", 0.0),
-    ("event dates", 0.0),
-    ("dateline", 0.0),
-    ("byline", 0.0),
-    ("summary", 0.0),
+    ("people", 85.0),
+    ("people canonical", 97.0),
+    ("roles", 89.0),
+    ("places", 82.0),
+    ("organizations", 66.0),
+    ("figures", 99.0),
+    ("figures+unit", 99.0),
+    ("quotes", 87.0),
+    ("speakers", 77.0),
+    ("quote kind", 91.0),
+    ("timex strict", 96.0),
+    ("timex relaxed", 96.0),
+    ("timex value", 95.0),
+    ("timex type", 98.0),
+    ("timex mod", 99.0),
+    ("events", 67.0),
+    ("event dates", 68.0),
+    ("dateline", 99.0),
+    ("byline", 99.0),
+    ("summary", 99.0),
 ];
 
 fn gold_dir() -> PathBuf {

@@ -1,7 +1,7 @@
 //! Matching extracted facts against the gold annotations, component by component.
 //!
-//! Gold items carry text, not offsets: each is found in the article body at or after
-//! the previous item of its list (lists are in document order), which keeps the
+//! Gold items carry text, not offsets: each is found in the article body after the
+//! start of the previous item of its list (lists are in document order), which keeps the
 //! annotation files readable and still pins repeated words (`Tuesday` twice) to the
 //! right place. Matching is one-to-one and greedy in document order; the rules per
 //! component are documented in `tests/gold/README.md`.
@@ -79,8 +79,9 @@ pub struct GoldEvent {
     pub date: String,
 }
 
-/// Finds each text in `body` as whole words, in order, each at or after the previous
-/// one's start (`2 percent` is not found inside `2.2 percent`).
+/// Finds each text in `body` as whole words, in order, each after the previous one's
+/// start (`2 percent` is not found inside `2.2 percent`; a second `today` is the next
+/// `today`).
 pub fn resolve<'a>(body: &str, texts: impl Iterator<Item = &'a str>) -> Result<Vec<Span>, String> {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',');
     let mut from = 0;
@@ -107,7 +108,7 @@ pub fn resolve<'a>(body: &str, texts: impl Iterator<Item = &'a str>) -> Result<V
             search = at + t.chars().next().map_or(1, char::len_utf8);
         };
         out.push([start, start + t.len()]);
-        from = start;
+        from = start + body[start..].chars().next().map_or(1, char::len_utf8);
     }
     Ok(out)
 }
