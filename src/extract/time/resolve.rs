@@ -92,14 +92,21 @@ impl Resolver {
                 minute,
                 day: on,
             } => {
-                let base = on
+                let named = on
                     .as_deref()
                     .and_then(|d| self.point(d, tense))
-                    .filter(|p| p.gran == Gran::Day)
-                    .or(day)
-                    .or(self.dct.map(|d| Point::new(d, Gran::Day)));
+                    .filter(|p| p.gran == Gran::Day);
+                if named.is_some() {
+                    self.last = named;
+                }
+                let base = named.or(day).or(self.dct.map(|d| Point::new(d, Gran::Day)));
                 let date = base.map_or_else(|| "XXXX-XX-XX".to_string(), |p| p.value());
-                fixed(TimexKind::Time, format!("{date}T{hour:02}:{minute:02}"))
+                // The day a time names is the day of the sentence's other times.
+                Resolved {
+                    kind: TimexKind::Time,
+                    value: format!("{date}T{hour:02}:{minute:02}"),
+                    point: named,
+                }
             }
             Expr::PartOfDay { day: on, pod } => {
                 let date = match self.point(on, tense) {

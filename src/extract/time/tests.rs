@@ -453,3 +453,9 @@ fn an_hour_in_the_morning_is_a_clock_time() {
     let f = tag("The father will leave at 4 in the morning on Thursday.");
     assert_eq!(find(&f, "4 in the morning").value, "2023-03-09T04:00");
 }
+
+#[test]
+fn a_clock_time_without_a_day_takes_the_day_of_a_later_time() {
+    let f = tag("He will leave at 4 in the morning (4 a.m. EST Friday), the minister said.");
+    assert_eq!(find(&f, "4 in the morning").value, "2023-03-10T04:00");
+}
