@@ -800,17 +800,17 @@ impl Pass {
 
     /// One year of the timeline as a template value, computed once per group.
     fn year_value(&self, yi: usize, memo: &mut Memo) -> Value {
-        memo.years
-            .entry(yi)
-            .or_insert_with(|| {
-                let split = self.split_year(yi);
-                Value::from_serializable(&self.year_view(
-                    &self.site.timeline.years[yi],
-                    None,
-                    split,
-                ))
-            })
-            .clone()
+        if let Some(v) = memo.years.get(&yi) {
+            return v.clone();
+        }
+        let split = self.split_year(yi);
+        let v =
+            Value::from_serializable(&self.year_view(&self.site.timeline.years[yi], None, split));
+        // Kept only for the next page of the group (the index page, then each year's
+        // own page): a big archive's years together would hold every card.
+        memo.years.clear();
+        memo.years.insert(yi, v.clone());
+        v
     }
 
     /// True when year `yi` has too many items for one page: it then links to a
