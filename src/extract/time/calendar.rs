@@ -550,8 +550,26 @@ impl Matcher<'_> {
 }
 
 /// A calendar date expression.
+/// A calendar date expression. A day the month does not have (`April 31`,
+/// `February 29, 2023`) is dropped: the month is all that can be said.
 pub fn cal(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Expr {
+    let day = match (month, day) {
+        (Some(m), Some(d)) if d > month_days(year, m) => None,
+        _ => day,
+    };
     Expr::Cal { year, month, day }
+}
+
+/// Days in a month; February has 29 when the year is unknown.
+fn month_days(year: Option<i32>, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 => match year {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
+        _ => 31,
+    }
 }
 
 fn pod(day: Expr, pod: Pod) -> Expr {

@@ -459,3 +459,14 @@ fn a_clock_time_without_a_day_takes_the_day_of_a_later_time() {
     let f = tag("He will leave at 4 in the morning (4 a.m. EST Friday), the minister said.");
     assert_eq!(find(&f, "4 in the morning").value, "2023-03-10T04:00");
 }
+
+#[test]
+fn a_day_the_month_does_not_have_leaves_the_month() {
+    // Found by the fuzzer: `April 31` gave `XXXX-04-31`, no TIMEX3 value.
+    let f = tag("The office said the report would come on April 31.");
+    assert_eq!(find(&f, "April 31").value, "2023-04");
+    let f = tag("It was signed on February 29, 2023, officials said.");
+    assert_eq!(find(&f, "February 29, 2023").value, "2023-02");
+    let f = tag("It was signed on February 29, 2024, officials said.");
+    assert_eq!(find(&f, "February 29, 2024").value, "2024-02-29");
+}
