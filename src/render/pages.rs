@@ -38,6 +38,11 @@ enum Job {
     Timeline {
         year: Option<usize>,
     },
+    /// A month of a year too big for one page.
+    TimelineMonth {
+        year: usize,
+        month: usize,
+    },
     Kind {
         kind: EntityKind,
         page: usize,
@@ -153,9 +158,11 @@ fn paginator(base: &str, items: usize, per: usize, current: usize) -> Paginator 
 /// True when two consecutive pages render in one group.
 fn same_group(a: Job, b: Job) -> bool {
     match (a, b) {
-        (Job::Index { .. }, Job::Index { .. }) | (Job::Timeline { .. }, Job::Timeline { .. }) => {
-            true
-        }
+        (Job::Index { .. }, Job::Index { .. })
+        | (
+            Job::Timeline { .. } | Job::TimelineMonth { .. },
+            Job::Timeline { .. } | Job::TimelineMonth { .. },
+        ) => true,
         (
             Job::Entity {
                 kind: k1,
@@ -179,7 +186,7 @@ fn template_of(job: Job) -> &'static str {
     match job {
         Job::Index { .. } => "index.html",
         Job::Brief(_) => "brief.html",
-        Job::Timeline { .. } => "timeline.html",
+        Job::Timeline { .. } | Job::TimelineMonth { .. } => "timeline.html",
         Job::Kind { .. } => "entities.html",
         Job::Entity { .. } => "entity.html",
         Job::Tags => "tags.html",
@@ -202,6 +209,9 @@ const KINDS: [EntityKind; 3] = [
     EntityKind::Place,
     EntityKind::Organization,
 ];
+
+/// A year with more briefs and events than this gets a page per month.
+const YEAR_PAGE_LIMIT: usize = 1500;
 
 /// Entity index pages list this many entities per page.
 const ENTITIES_PER_PAGE: usize = 200;
@@ -262,7 +272,14 @@ impl Pass {
             .collect();
         jobs.extend((0..s.briefs.len()).map(Job::Brief));
         jobs.push(Job::Timeline { year: None });
-        jobs.extend((0..s.timeline.years.len()).map(|y| Job::Timeline { year: Some(y) }));
+        for (y, year) in s.timeline.years.iter().enumerate() {
+            jobs.push(Job::Timeline { year: Some(y) });
+            if self.split_year(y) {
+                jobs.extend(
+                    (0..year.months.len()).map(|month| Job::TimelineMonth { year: y, month }),
+                );
+            }
+        }
         for kind in KINDS {
             let list = s.entities.of(kind);
             jobs.extend(
@@ -295,6 +312,10 @@ impl Pass {
             Job::Brief(i) => s.briefs[i].permalink.clone(),
             Job::Timeline { year: None } => "/timeline/".to_string(),
             Job::Timeline { year: Some(y) } => format!("/timeline/{}/", s.timeline.years[y].year),
+            Job::TimelineMonth { year, month } => {
+                let y = &s.timeline.years[year];
+                format!("/timeline/{}/{:02}/", y.year, y.months[month].month)
+            }
             Job::Kind { kind, page } => page_url(&format!("/{}/", kind_dir(kind)), page),
             Job::Entity { kind, index, page } => {
                 page_url(&entity_path(kind, &s.entities.of(kind)[index].slug), page)
@@ -388,7 +409,11 @@ impl Pass {
                 ("brief.html", format!(" for `{}`", b.article.path.display()))
             }
             Job::Timeline { year } => {
-                self.timeline_context(&mut ctx, year, memo);
+                self.timeline_context(&mut ctx, year, None, memo);
+                ("timeline.html", String::new())
+            }
+            Job::TimelineMonth { year, month } => {
+                self.timeline_context(&mut ctx, Some(year), Some(month), memo);
                 ("timeline.html", String::new())
             }
             Job::Kind { kind, page } => {
@@ -775,18 +800,35 @@ impl Pass {
 
     /// One year of the timeline as a template value, computed once per group.
     fn year_value(&self, yi: usize, memo: &mut Memo) -> Value {
-        memo.years
-            .entry(yi)
-            .or_insert_with(|| {
-                Value::from_serializable(&self.year_view(&self.site.timeline.years[yi]))
-            })
-            .clone()
+        if let Some(v) = memo.years.get(&yi) {
+            return v.clone();
+        }
+        let split = self.split_year(yi);
+        let v =
+            Value::from_serializable(&self.year_view(&self.site.timeline.years[yi], None, split));
+        // Kept only for the next page of the group (the index page, then each year's
+        // own page): a big archive's years together would hold every card.
+        memo.years.clear();
+        memo.years.insert(yi, v.clone());
+        v
     }
 
-    fn timeline_context(&self, ctx: &mut Context, year: Option<usize>, memo: &mut Memo) {
+    /// True when year `yi` has too many items for one page: it then links to a
+    /// page per month.
+    fn split_year(&self, yi: usize) -> bool {
+        self.timeline_shared().sizes[yi] > YEAR_PAGE_LIMIT
+    }
+
+    fn timeline_context(
+        &self,
+        ctx: &mut Context,
+        year: Option<usize>,
+        month: Option<usize>,
+        memo: &mut Memo,
+    ) {
         let shared = self.timeline_shared();
-        // The index page shows every year while the timeline is small; each year
-        // also has its own page.
+        // The index page shows years while the timeline is small; each year also has
+        // its own page, and a big year a page per month.
         const INLINE_LIMIT: usize = 3000;
         let mut budget = INLINE_LIMIT;
         let mut years: Vec<Value> = Vec::new();
@@ -794,13 +836,21 @@ impl Pass {
             let include = match year {
                 Some(only) => only == yi,
                 None => {
-                    let fits = items <= budget || years.is_empty();
-                    budget = budget.saturating_sub(items);
+                    let shown = if self.split_year(yi) { 0 } else { items };
+                    let fits = shown <= budget || years.is_empty();
+                    budget = budget.saturating_sub(shown);
                     fits
                 }
             };
             if include {
-                years.push(self.year_value(yi, memo));
+                years.push(match month {
+                    Some(m) => Value::from_serializable(&self.year_view(
+                        &self.site.timeline.years[yi],
+                        Some(m),
+                        false,
+                    )),
+                    None => self.year_value(yi, memo),
+                });
             }
         }
         let mut map: std::collections::BTreeMap<&'static str, Value> =
@@ -811,47 +861,72 @@ impl Pass {
             "year",
             Value::from(year.map(|y| i64::from(self.site.timeline.years[y].year))),
         );
+        map.insert(
+            "month",
+            Value::from(
+                year.zip(month)
+                    .map(|(y, m)| month_name(self.site.timeline.years[y].months[m].month)),
+            ),
+        );
         map.insert("chart", shared.chart.clone());
         map.insert("filters", shared.filters.clone());
         ctx.insert_value("timeline", Value::from(map));
     }
 
-    fn year_view(&self, y: &crate::site::timeline::Year) -> YearView<'_> {
+    /// A year of the timeline: whole, or (for a year split into month pages) with
+    /// its months as links, or just `only` month in full.
+    fn year_view(
+        &self,
+        y: &crate::site::timeline::Year,
+        only: Option<usize>,
+        split: bool,
+    ) -> YearView<'_> {
+        let events = |list: &[crate::site::timeline::TimelineEvent]| -> Vec<EventView> {
+            list.iter()
+                .map(|e| event_view(&self.site, e, &self.cards))
+                .collect()
+        };
         YearView {
             year: y.year,
             anchor: format!("y{}", y.year),
-            events: y
-                .events
-                .iter()
-                .map(|e| event_view(&self.site, e, &self.cards))
-                .collect(),
+            events: if only.is_some() {
+                Vec::new()
+            } else {
+                events(&y.events)
+            },
             months: y
                 .months
                 .iter()
-                .map(|m| MonthView {
-                    month: m.month,
-                    name: month_name(m.month),
-                    anchor: format!("m{}-{:02}", m.year, m.month),
-                    events: m
-                        .events
-                        .iter()
-                        .map(|e| event_view(&self.site, e, &self.cards))
-                        .collect(),
-                    days: m
-                        .days
-                        .iter()
-                        .map(|d| DayView {
-                            date: d.date.to_string(),
-                            label: date_label(&d.date.to_string()),
-                            anchor: format!("d{}", d.date),
-                            briefs: d.briefs.iter().map(|&i| &self.cards[i]).collect(),
-                            events: d
-                                .events
+                .enumerate()
+                .filter(|(mi, _)| only.is_none_or(|o| o == *mi))
+                .map(|(_, m)| {
+                    let briefs: usize = m.days.iter().map(|d| d.briefs.len()).sum();
+                    let event_count: usize =
+                        m.events.len() + m.days.iter().map(|d| d.events.len()).sum::<usize>();
+                    let url = format!("/timeline/{}/{:02}/", m.year, m.month);
+                    MonthView {
+                        month: m.month,
+                        name: month_name(m.month),
+                        anchor: format!("m{}-{:02}", m.year, m.month),
+                        url: split.then_some(url),
+                        brief_count: briefs,
+                        event_count,
+                        events: if split { Vec::new() } else { events(&m.events) },
+                        days: if split {
+                            Vec::new()
+                        } else {
+                            m.days
                                 .iter()
-                                .map(|e| event_view(&self.site, e, &self.cards))
-                                .collect(),
-                        })
-                        .collect(),
+                                .map(|d| DayView {
+                                    date: d.date.to_string(),
+                                    label: date_label(&d.date.to_string()),
+                                    anchor: format!("d{}", d.date),
+                                    briefs: d.briefs.iter().map(|&i| &self.cards[i]).collect(),
+                                    events: events(&d.events),
+                                })
+                                .collect()
+                        },
+                    }
                 })
                 .collect(),
         }
@@ -1046,6 +1121,10 @@ struct MonthView<'a> {
     month: u32,
     name: &'static str,
     anchor: String,
+    /// The month's own page, when its year is split.
+    url: Option<String>,
+    brief_count: usize,
+    event_count: usize,
     events: Vec<EventView>,
     days: Vec<DayView<'a>>,
 }

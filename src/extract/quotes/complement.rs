@@ -99,6 +99,10 @@ impl Words<'_> {
         }
         let w = self.word(i);
         if w.eq_ignore_ascii_case("that") {
+            // `said that “...”`: the quotation itself begins after `that`.
+            if i + 1 < hi && self.is_mark(i + 1) {
+                return Some((i + 1, Intro::Mark));
+            }
             return (i + 1 < hi && self.is_word(i + 1)).then_some((i + 1, Intro::That));
         }
         if skipped_pp || kind == CueKind::Weak || kind == CueKind::According {

@@ -116,7 +116,8 @@ impl Doc<'_> {
         let stop = (i + 16).min(hi);
         let cue = (i..stop)
             .take_while(|&k| !w.is_mark(k))
-            .find(|&k| w.is_word(k) && w.cue(k).is_some());
+            .find(|&k| w.is_word(k) && w.cue(k).is_some())
+            .or_else(|| self.cue_after_appositive(i, hi));
         let Some(cue) = cue else {
             // `“...,” Blige sings`: a quotation ending in a comma, a name and a verb.
             let comma = w.punct(close - 1) == Some(',') || w.punct(close + 1) == Some(',');
@@ -163,6 +164,20 @@ impl Doc<'_> {
             },
             cue,
         ))
+    }
+
+    /// The verb after a name and a long appositive that ends in a comma:
+    /// `“...,” Jane Doe, the director of the Center for X and a member of ..., said`.
+    fn cue_after_appositive(&self, i: usize, hi: usize) -> Option<usize> {
+        let w = &self.w;
+        let comma = (i..hi.min(i + 6)).find(|&k| w.punct(k) == Some(','))?;
+        let p = w.phrase_ending_at(comma.checked_sub(1)?, i)?;
+        if p.start != i || p.kind != clause::PhraseKind::Name {
+            return None;
+        }
+        (comma + 2..hi.min(i + 40))
+            .take_while(|&k| !w.is_mark(k) && !matches!(w.punct(k), Some(';' | ':')))
+            .find(|&k| w.is_word(k) && w.cue(k).is_some() && w.punct(k - 1) == Some(','))
     }
 
     /// `Austin said: “...”`, `Austin told reporters “...”`, `according to X, “...”`,
@@ -283,7 +298,17 @@ impl Doc<'_> {
         resolver: &speaker::Resolver<'_>,
     ) {
         // Quotations over several paragraphs take the speaker from whichever part
-        // has one: walk backwards so an attribution in the last part reaches the first.
+        // has one. A part that continues an attributed part takes its speaker first
+        // (`PENCE: ...` then two more paragraphs of Pence before `WALLACE: ...`);
+        // then, walking backwards, an attribution in the last part reaches the first.
+        for r in 1..self.regions.len() {
+            if self.region_item[r].is_none()
+                && self.regions[r - 1].continues
+                && let Some(prev) = self.region_item[r - 1]
+            {
+                self.push_region(r, Source::Like(prev), items);
+            }
+        }
         for r in (0..self.regions.len()).rev() {
             if self.region_item[r].is_none()
                 && self.regions[r].continues
@@ -346,6 +371,8 @@ impl Doc<'_> {
                 .flatten();
             let source = if continued && let Some(Some(prev)) = self.region_item.get(r - 1) {
                 Source::Like(*prev)
+            } else if let Some(prev) = self.attributed_just_before(r, si, items) {
+                Source::Like(prev)
             } else if let Some(p) = own_subject {
                 Source::Own(p, p.start)
             } else if let Some(k) = prev_sent_item {
@@ -367,6 +394,24 @@ impl Doc<'_> {
                 continue;
             }
             self.push_region(r, source, items);
+        }
+    }
+
+    /// The item of the quotation before region `r` in its sentence `si`, when that
+    /// quotation's attribution lies between the two (`“...,” Jordan said, and still
+    /// “...”`): the second part is the same speaker's.
+    fn attributed_just_before(&self, r: usize, si: usize, items: &[Item]) -> Option<usize> {
+        let prev = r.checked_sub(1)?;
+        let (_, close) = self.region_toks[prev];
+        let close = close?;
+        let (open, _) = self.region_toks[r];
+        if close < self.sents[si][0] {
+            return None;
+        }
+        let k = self.region_item[prev]?;
+        match items[k].source {
+            Source::Own(_, cue) if cue > close && cue < open => Some(k),
+            _ => None,
         }
     }
 

@@ -119,7 +119,9 @@ impl Doc<'_> {
         // `..., said Austin.` — unless the comma closes an interposed phrase after
         // the subject (`The office, meanwhile, said the schools ...`).
         let subject_first = w.speaker_before(c, lo).is_some_and(|p| p.start == lo);
+        // `told X` never names the speaker after the verb: X is the one told.
         if after_comma
+            && kind != CueKind::Tell
             && !subject_first
             && let Some(p) = w.speaker_after(c + 1, hi)
             && w.is_tail(p.end, hi, CueKind::Say)

@@ -234,3 +234,135 @@ fn spans_stay_on_char_boundaries_for_any_text() {
         }
     }
 }
+
+/// A `Found` with one entity per `(kind, name, mention text)`, each mentioned at the
+/// first occurrence of its mention text.
+fn found_with(text: &str, entities: &[(EntityKind, &str, &str)]) -> Found {
+    let mut found = Found::default();
+    for &(kind, name, at) in entities {
+        let start = text.find(at).unwrap();
+        let index = match kind {
+            EntityKind::Person => {
+                found.people.push(Person {
+                    name: name.into(),
+                    ..Person::default()
+                });
+                found.people.len() - 1
+            }
+            EntityKind::Organization => {
+                found.organizations.push(Entity {
+                    name: name.into(),
+                    ..Entity::default()
+                });
+                found.organizations.len() - 1
+            }
+            EntityKind::Place => {
+                found.places.push(Entity {
+                    name: name.into(),
+                    ..Entity::default()
+                });
+                found.places.len() - 1
+            }
+        };
+        found.mentions.push(Mention {
+            span: [start, start + at.len()],
+            kind,
+            index,
+        });
+    }
+    found.mentions.sort_by_key(|m| m.span[0]);
+    found
+}
+
+fn speaker_of(text: &str, found: &Found, quote: &str) -> Option<String> {
+    find_quotes(text, &segment::sentences(text), found)
+        .into_iter()
+        .find(|q| q.text.starts_with(quote))
+        .unwrap_or_else(|| panic!("no quote {quote:?}"))
+        .speaker
+}
+
+#[test]
+fn transcript_paragraphs_continue_the_labelled_speaker() {
+    let text = "\"HOST: Will the dam hold?\n\n\"REED: It will hold.\n\n\
+                \"The crews know their work.\n\n\"HOST: Thank you.";
+    let q = quotes(text);
+    let crews = q.iter().find(|q| q.text.starts_with("The crews")).unwrap();
+    assert_eq!(crews.speaker.as_deref(), Some("REED"));
+}
+
+#[test]
+fn that_before_a_quotation_mark_introduces_it() {
+    let q = quotes("The board says on its website that “the pumps failed twice last week.”");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "the pumps failed twice last week.");
+    assert_eq!(q[0].speaker.as_deref(), Some("The board"));
+}
+
+#[test]
+fn a_nested_quotation_keeps_the_outer_attribution() {
+    let q = quotes("“I would rather live in what he calls “hell” than stay here,” said Ann Lee.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn a_long_appositive_between_name_and_verb() {
+    let text = "“The river is rising,” Ann Lee, the director of the Center for Water \
+                Studies and a member of the flood board, told The Valley Times.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn a_quotation_after_said_but_is_the_same_speakers() {
+    let text = "Ann Mills “signed the deal,” Reed said, but “kept all of the money herself.”";
+    let q = quotes(text);
+    let kept = q.iter().find(|q| q.text.starts_with("kept")).unwrap();
+    assert_eq!(kept.speaker.as_deref(), Some("Reed"));
+}
+
+#[test]
+fn pronouns_inside_quotations_do_not_give_genders() {
+    let text = "Jo Formby, a professor at the college, described the plan.\n\n\
+                “If he is asked, he will deflect the questions,” she said.";
+    assert_eq!(
+        speaker_of(text, &Found::default(), "If he").as_deref(),
+        Some("Jo Formby")
+    );
+}
+
+#[test]
+fn a_title_inside_the_name_run_starts_the_name() {
+    let text = "“We stand together,” said Regional Council President Tom Reed.";
+    let found = found_with(
+        text,
+        &[
+            (
+                EntityKind::Organization,
+                "Regional Council",
+                "Regional Council",
+            ),
+            (EntityKind::Person, "Tom Reed", "Tom Reed"),
+        ],
+    );
+    assert_eq!(speaker_of(text, &found, "We").as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn a_mention_of_the_given_name_alone_does_not_name_the_speaker() {
+    let text = "“The turnout decides it,” said Tom King, a farmer.";
+    let found = found_with(text, &[(EntityKind::Person, "Tom", "Tom")]);
+    assert_eq!(speaker_of(text, &found, "The").as_deref(), Some("Tom King"));
+}
+
+#[test]
+fn a_given_name_entity_takes_the_surname_that_follows_it() {
+    let text = "Gov. Anna Berg visited the dam.\n\n“The dam will hold,” Berg said.";
+    let found = found_with(text, &[(EntityKind::Person, "Anna", "Anna")]);
+    assert_eq!(
+        speaker_of(text, &found, "The dam").as_deref(),
+        Some("Anna Berg")
+    );
+}
