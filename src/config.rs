@@ -114,6 +114,12 @@ impl Config {
             }
             rest = &rest[close..];
         }
+        if p.chars().any(|c| c.is_control() || c == '\\') {
+            return Err(bad(format!(
+                "permalink `{}` may not contain control characters or `\\`",
+                p.escape_default()
+            )));
+        }
         if p.split('/').any(|seg| seg == ".." || seg == ".") {
             return Err(bad(format!(
                 "permalink `{p}` may not contain `.` or `..` segments"
@@ -199,6 +205,10 @@ mod tests {
         assert!(c.validate(Path::new("d.toml")).is_ok());
         let c = parse("permalink = \"/../{slug}/\"").unwrap();
         assert!(c.validate(Path::new("d.toml")).is_err());
+        for bad in ["/\\u0000/{slug}/", "/a\\\\b/{slug}/", "/\\n/{slug}/"] {
+            let c = parse(&format!("permalink = \"{bad}\"")).unwrap();
+            assert!(c.validate(Path::new("d.toml")).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -35,6 +35,13 @@
     var status = document.querySelector(".search-status");
     if (!input || !list) return;
     var index = null;
+    function longDate(day) {
+      var d = new Date(day + "T12:00:00Z");
+      if (isNaN(d)) return day;
+      try {
+        return d.toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+      } catch (e) { return day; }
+    }
     function norm(s) { return (s || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
     function run() {
       var q = norm(input.value.trim());
@@ -50,15 +57,23 @@
       status.textContent = hits.length === 0 ? "No briefs match." : hits.length + (hits.length === 100 ? "+" : "") + " briefs match.";
       hits.forEach(function (d) {
         var li = document.createElement("li");
+        var time = document.createElement("time");
+        time.dateTime = d.date; time.textContent = longDate(d.date);
         var a = document.createElement("a");
         a.href = d.url; a.textContent = d.title;
-        var meta = document.createElement("p");
-        meta.className = "card-meta"; meta.textContent = d.date;
-        var p = document.createElement("p");
-        p.textContent = d.summary;
-        li.appendChild(a); li.appendChild(meta); li.appendChild(p);
+        li.appendChild(time); li.appendChild(a);
+        if (d.summary && d.summary !== d.title) {
+          var p = document.createElement("p");
+          p.textContent = d.summary;
+          li.appendChild(p);
+        }
         list.appendChild(li);
       });
+      if (window.history && history.replaceState) {
+        var url = new URL(window.location.href);
+        url.searchParams.set("q", input.value.trim());
+        history.replaceState(null, "", url);
+      }
     }
     var params = new URLSearchParams(window.location.search);
     if (params.get("q")) input.value = params.get("q");

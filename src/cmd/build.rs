@@ -64,8 +64,11 @@ impl Args {
                 "facts from the build cache: {} of {}",
                 report.cache_hits, report.articles
             );
-            for (step, time) in &report.steps {
-                eprintln!("{step:>10}  {:8.1} ms", time.as_secs_f64() * 1000.0);
+            for (step, time, rss) in &report.steps {
+                let mem = rss
+                    .map(|k| format!("  {:7.1} MiB resident", k as f64 / 1024.0))
+                    .unwrap_or_default();
+                eprintln!("{step:>10}  {:8.1} ms{mem}", time.as_secs_f64() * 1000.0);
             }
         }
         if !self.quiet {

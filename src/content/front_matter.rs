@@ -83,7 +83,10 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, SourceError> {
 
 /// A date as written: TOML has a date type of its own, YAML gives a string.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "expected a date: `YYYY-MM-DD` or RFC 3339 (`2023-03-08T09:30:00+03:00`)"
+)]
 pub enum RawDate {
     Toml(toml::value::Datetime),
     Text(String),
@@ -126,8 +129,10 @@ pub fn parse(split: &Split<'_>, path: &Path) -> Result<RawFrontMatter, SourceErr
 }
 
 fn parse_toml(split: &Split<'_>, path: &Path) -> Result<RawFrontMatter, SourceError> {
-    let mut raw: RawFrontMatter = toml::from_str(split.front_matter)
-        .map_err(|e| SourceError::from_toml(path, split.front_matter, split.first_line - 1, &e))?;
+    let mut raw: RawFrontMatter = toml::from_str(split.front_matter).map_err(|e| {
+        let err = SourceError::from_toml(path, split.front_matter, split.first_line - 1, &e);
+        name_field(split, err)
+    })?;
     if let Some(extra) = raw.extra.as_mut() {
         unwrap_toml_dates(extra);
     }
@@ -160,15 +165,56 @@ fn parse_yaml(split: &Split<'_>, path: &Path) -> Result<RawFrontMatter, SourceEr
             line: l.line() as usize + split.first_line - 1,
             column: l.column() as usize,
         });
-        SourceError::new(path, position, yaml_message(&e))
+        name_field(split, SourceError::new(path, position, yaml_message(&e)))
     })
 }
 
-/// The first line of a YAML error, without the snippet serde-saphyr draws.
+/// The first line of a YAML error, without the snippet serde-saphyr draws and
+/// without its own `line N column M` (relative to the front matter, so it would
+/// contradict the file position in front of the message).
 fn yaml_message(e: &serde_saphyr::Error) -> String {
     let full = e.to_string();
     let line = full.lines().next().unwrap_or("invalid YAML").trim();
-    line.trim_start_matches("error: ").to_string()
+    let line = line.trim_start_matches("error: ");
+    let line = match line.strip_prefix("line ").and_then(|r| r.split_once(": ")) {
+        Some((at, rest)) if at.split(" column ").all(|n| n.parse::<usize>().is_ok()) => rest,
+        _ => line,
+    };
+    match line.rsplit_once(" at line ") {
+        Some((msg, _)) => msg.to_string(),
+        None => line.to_string(),
+    }
+}
+
+/// Puts the name of the field in front of an error about its value (`` `date`:
+/// expected a date``): the position alone leaves the editor to find which field a
+/// bare "invalid type" is about. Errors about keys (at the key) are left as they are.
+fn name_field(split: &Split<'_>, mut err: SourceError) -> SourceError {
+    let Some(pos) = err.position else {
+        return err;
+    };
+    let Some(line) = pos
+        .line
+        .checked_sub(split.first_line)
+        .and_then(|i| split.front_matter.lines().nth(i))
+    else {
+        return err;
+    };
+    let sep = match split.format {
+        Format::Toml => '=',
+        Format::Yaml => ':',
+    };
+    if let Some(at) = line.find(sep) {
+        let key = line[..at].trim();
+        let is_key = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if is_key && pos.column > line[..at].chars().count() + 1 {
+            err.message = format!("`{key}`: {}", err.message);
+        }
+    }
+    err
 }
 
 /// The line and column where `key` is set in the front matter, for errors about
@@ -251,6 +297,26 @@ mod tests {
         let s = split_ok("---\ntitle: A\ntags: [a, b\n---\n");
         let e = parse(&s, Path::new("a.md")).unwrap_err();
         assert!(e.position.is_some_and(|p| p.line >= 3), "{e}");
+    }
+
+    #[test]
+    fn type_errors_name_the_field() {
+        let s = split_ok("+++\ntitle = \"A\"\ndate = 5\n+++\n");
+        let e = parse(&s, Path::new("a.md")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a.md:3:8: `date`: expected a date: `YYYY-MM-DD` or RFC 3339 (`2023-03-08T09:30:00+03:00`)"
+        );
+        let s = split_ok("---\ntitle: A\ndraft: maybe\n---\n");
+        let e = parse(&s, Path::new("a.md")).unwrap_err();
+        assert!(e.to_string().starts_with("a.md:3:8: `draft`: "), "{e}");
+    }
+
+    #[test]
+    fn yaml_errors_carry_only_the_file_position() {
+        let s = split_ok("---\ntitle: A\ntags: [a, b\n---\n");
+        let e = parse(&s, Path::new("a.md")).unwrap_err();
+        assert!(!e.message.contains("line"), "{e}");
     }
 
     #[test]

@@ -19,10 +19,24 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// How deeply Markdown containers and raw HTML elements may nest, together, for raw
+/// HTML to be sanitised. The HTML parser behind ammonia takes time proportional to
+/// the depth for every element it opens, so 50,000 nested `<div>`s would take
+/// minutes; past this depth (real articles stay far below it) raw HTML is shown as
+/// escaped text instead, which needs no sanitising.
+pub const MAX_HTML_NESTING: usize = 256;
+
 /// Renders Markdown to HTML; with `sanitize`, raw HTML is cleaned and unsafe link
 /// targets are dropped.
 pub fn markdown_to_html(source: &str, sanitize: bool) -> String {
     let mut events: Vec<Event<'_>> = Parser::new_ext(source, options()).collect();
+    if sanitize && nesting_depth(&events) > MAX_HTML_NESTING {
+        for ev in &mut events {
+            if let Event::Html(h) | Event::InlineHtml(h) = ev {
+                *ev = Event::Text(std::mem::replace(h, CowStr::Borrowed("")));
+            }
+        }
+    }
     let mut raw_html = false;
     for ev in &mut events {
         match ev {
@@ -44,6 +58,52 @@ pub fn markdown_to_html(source: &str, sanitize: bool) -> String {
     } else {
         html
     }
+}
+
+/// An upper estimate of the deepest nesting of `events`, with raw HTML elements
+/// counted in: an opening tag (not void, not self-closing) goes one deeper, a
+/// closing tag one back. Unclosed tags make the estimate high, never low.
+fn nesting_depth(events: &[Event<'_>]) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let (mut depth, mut max) = (0usize, 0usize);
+    for ev in events {
+        match ev {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                let b = h.as_bytes();
+                let mut i = 0;
+                while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+                    i += off + 1;
+                    if b.get(i) == Some(&b'/') {
+                        depth = depth.saturating_sub(1);
+                        continue;
+                    }
+                    let name_len = b[i..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_alphanumeric())
+                        .count();
+                    if name_len == 0 || !b[i].is_ascii_alphabetic() {
+                        continue;
+                    }
+                    let name = h[i..i + name_len].to_ascii_lowercase();
+                    let end = b[i..].iter().position(|&c| c == b'>').map(|e| i + e);
+                    let self_closing = end.is_some_and(|e| b[e - 1] == b'/');
+                    if !self_closing && !VOID.contains(&name.as_str()) {
+                        depth += 1;
+                        max = max.max(depth);
+                    }
+                    i += name_len;
+                }
+            }
+            _ => {}
+        }
+        max = max.max(depth);
+    }
+    max
 }
 
 /// Cleans an HTML fragment: no scripts, event handlers, iframes or unsafe URLs.
@@ -213,6 +273,24 @@ mod tests {
         );
         assert!(!html.to_lowercase().contains("javascript"), "{html}");
         assert!(html.contains("href=\"/ok/\""), "{html}");
+    }
+
+    #[test]
+    fn deeply_nested_raw_html_is_escaped_not_parsed() {
+        let deep = format!("<div>{}x<script>alert(1)</script>", "<i>".repeat(5000));
+        let html = markdown_to_html(&deep, true);
+        assert!(html.contains("&lt;div&gt;&lt;i&gt;"), "{}", &html[..100]);
+        assert!(!html.contains("<script"));
+        let shallow = markdown_to_html("<div><i>x</i></div>", true);
+        assert!(shallow.contains("<div><i>x</i></div>"), "{shallow}");
+    }
+
+    #[test]
+    fn nesting_depth_counts_containers_and_open_tags() {
+        let events: Vec<Event<'_>> =
+            Parser::new_ext("> > <div><b>x</b><br><img/></div>", options()).collect();
+        // Two quotes and the HTML block, then `div` and `b` inside it.
+        assert_eq!(nesting_depth(&events), 5);
     }
 
     #[test]

@@ -189,8 +189,7 @@ pub fn load_articles(content_dir: &Path, opts: &LoadOptions) -> Loaded {
     let results: Vec<Result<Article, SourceError>> = jobs
         .into_par_iter()
         .map(|(path, assets)| {
-            let bytes = std::fs::read(&path)
-                .map_err(|e| SourceError::new(&path, None, format!("failed to read: {e}")))?;
+            let bytes = read_article(&path)?;
             let mut a = parse_article(&path, &bytes, opts.tz)?;
             a.assets = assets;
             Ok(a)
@@ -207,20 +206,55 @@ pub fn load_articles(content_dir: &Path, opts: &LoadOptions) -> Loaded {
     loaded
 }
 
+/// Reads an article file, refusing one larger than [`MAX_ARTICLE_BYTES`] from its
+/// size before reading it (and never reading more than the limit, should the file
+/// grow or not know its size), so one huge file costs neither time nor memory.
+pub fn read_article(path: &Path) -> Result<Vec<u8>, SourceError> {
+    use std::io::Read;
+    let failed = |e: std::io::Error| SourceError::new(path, None, format!("failed to read: {e}"));
+    let file = std::fs::File::open(path).map_err(failed)?;
+    let len = file.metadata().map_err(failed)?.len();
+    if len > MAX_ARTICLE_BYTES as u64 {
+        return Err(too_large(path, len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_ARTICLE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, len: u64) -> SourceError {
+    SourceError::new(
+        path,
+        None,
+        format!(
+            "{len} bytes is larger than the {} MiB an article may have",
+            MAX_ARTICLE_BYTES >> 20
+        ),
+    )
+}
+
 /// Decodes file bytes as UTF-8 text: BOM dropped, CRLF made LF, NUL refused.
+///
+/// A NUL byte is looked for first: it marks a binary file (an image saved as
+/// `.md`), which deserves that name rather than a complaint about its encoding.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, SourceError> {
     if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(SourceError::new(
-            path,
-            None,
-            format!(
-                "{} bytes is larger than the {} MiB an article may have",
-                bytes.len(),
-                MAX_ARTICLE_BYTES >> 20
-            ),
-        ));
+        return Err(too_large(path, bytes.len() as u64));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let before = String::from_utf8_lossy(&bytes[..nul]);
+        return Err(SourceError::new(
+            path,
+            Some(Position::of_offset(&before, before.len())),
+            "a NUL byte: this looks like a binary file, not an article",
+        ));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         let pos = Position::of_offset(valid, valid.len());
@@ -230,14 +264,6 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, SourceError> {
             "not valid UTF-8 text (save the file as UTF-8)",
         )
     })?;
-    if let Some(nul) = text.find('\0') {
-        let pos = Position::of_offset(text, nul);
-        return Err(SourceError::new(
-            path,
-            Some(pos),
-            "a NUL byte: this looks like a binary file, not an article",
-        ));
-    }
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
@@ -462,13 +488,14 @@ pub fn checked_slug(s: &str) -> Result<String, String> {
     if s.contains('\0') || s.chars().any(char::is_control) {
         return Err("the slug contains control characters".to_string());
     }
-    if s.len() > 255 {
+    // Slugifying can lengthen (`北京` becomes `bei-jing`): the limit is on the result.
+    let slug = slug::slugify(s);
+    if slug.len() > 255 {
         return Err(format!(
-            "the slug is {} bytes long; at most 255 fit in a file name",
-            s.len()
+            "the slug is {} bytes long as a URL; at most 255 fit in a file name",
+            slug.len()
         ));
     }
-    let slug = slug::slugify(s);
     if slug.is_empty() {
         return Err(format!("`{s}` has no letters or digits to make a URL from"));
     }
@@ -563,6 +590,23 @@ mod tests {
     }
 
     #[test]
+    fn binary_files_are_named_before_their_encoding() {
+        let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR";
+        let e = parse_article(Path::new("a.md"), png, chrono_tz::UTC).unwrap_err();
+        assert!(e.message.contains("binary file"), "{e}");
+    }
+
+    #[test]
+    fn oversized_files_are_refused_from_their_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.md");
+        let f = std::fs::File::create(&path).unwrap();
+        f.set_len(MAX_ARTICLE_BYTES as u64 + 1).unwrap();
+        let e = read_article(&path).unwrap_err();
+        assert!(e.message.contains("larger than the 16 MiB"), "{e}");
+    }
+
+    #[test]
     fn impossible_date_names_the_field_and_line() {
         let e = parse("a.md", "---\ntitle: T\ndate: 2023-02-30\n---\n").unwrap_err();
         assert_eq!(
@@ -607,6 +651,14 @@ mod tests {
             checked_slug("Austin In Baghdad").unwrap(),
             "austin-in-baghdad"
         );
+    }
+
+    #[test]
+    fn slugs_that_grow_past_the_limit_are_refused() {
+        // Found by the slug property test: under 255 bytes in, over 255 out.
+        let s = "北京".repeat(40);
+        assert_eq!(s.len(), 240);
+        assert!(checked_slug(&s).is_err());
     }
 
     #[test]

@@ -8,6 +8,8 @@
 //! preposition, the conjunction that joined the clause or a trailing `he said`,
 //! cut to about fifteen words at a phrase boundary.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::{Event, Quote, Span, Timex, TimexKind};
@@ -165,25 +167,23 @@ fn summarize(text: &str, span: Span, timex: Option<Span>) -> Option<String> {
     let (mut start, mut end) = (body_start, sentence.len());
     let mut antecedent = None;
     let anchor = timex.map_or(body_start, |t| t[0].saturating_sub(span[0]));
-    // The clause holding the anchor, between the breaks around it.
-    let mut breaks: Vec<(usize, usize, bool)> = Vec::new();
+    // The clause holding the anchor, between the breaks around it, read in one pass:
+    // a break ending before the anchor opens the clause, the first one starting at or
+    // after it closes the clause.
     let bytes = sentence.as_bytes();
     for at in body_start..bytes.len() {
-        let dash_next = bytes.get(at + 1).is_some_and(|&b| b == b'-' || b >= 0x80);
-        if !(matches!(bytes[at], b',' | b';') || (bytes[at] == b' ' && dash_next)) {
+        let b = bytes[at];
+        let dash_next = || bytes.get(at + 1).is_some_and(|&b| b == b'-' || b >= 0x80);
+        if !(b == b',' || b == b';' || (b == b' ' && dash_next())) {
             continue;
         }
-        if let Some(brk) = CLAUSE_BREAKS
-            .iter()
-            .find(|b| sentence[at..].starts_with(**b))
-        {
-            breaks.push((at, at + brk.len(), matches!(*brk, ", which " | ", who ")));
-        }
-    }
-    for &(at, e, which) in &breaks {
+        let Some(brk) = clause_break_at(&bytes[at..]) else {
+            continue;
+        };
+        let e = at + brk.len();
         if e <= anchor {
             start = e;
-            antecedent = which.then_some(at);
+            antecedent = matches!(brk, ", which " | ", who ").then_some(at);
         } else if at >= anchor {
             end = at;
             break;
@@ -191,28 +191,25 @@ fn summarize(text: &str, span: Span, timex: Option<Span>) -> Option<String> {
     }
     // A `which` clause, or one opened by `despite`, `after`, ..., ends at its
     // closing comma.
-    let first_word = sentence[start..end]
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let subordinate = matches!(
-        first_word.as_str(),
-        "despite"
-            | "after"
-            | "before"
-            | "since"
-            | "although"
-            | "though"
-            | "while"
-            | "when"
-            | "because"
-            | "following"
-            | "until"
-            | "amid"
-    );
+    let first_word = sentence[start..end].split_whitespace().next().unwrap_or("");
+    let subordinate = [
+        "despite",
+        "after",
+        "before",
+        "since",
+        "although",
+        "though",
+        "while",
+        "when",
+        "because",
+        "following",
+        "until",
+        "amid",
+    ]
+    .iter()
+    .any(|w| first_word.eq_ignore_ascii_case(w));
     if (antecedent.is_some() || subordinate)
-        && let Some(p) = sentence[anchor.min(end)..end].find(',')
+        && let Some(p) = memchr_byte(b',', &sentence.as_bytes()[anchor.min(end)..end])
     {
         end = anchor.min(end) + p;
     }
@@ -224,23 +221,12 @@ fn summarize(text: &str, span: Span, timex: Option<Span>) -> Option<String> {
     {
         let ts = t[0].saturating_sub(span[0]).min(sentence.len());
         let lead = trim_preposition(&sentence[start.min(ts)..ts]);
-        let earlier_date = lead.bytes().any(|b| b.is_ascii_digit())
-            || [
-                "Monday",
-                "Tuesday",
-                "Wednesday",
-                "Thursday",
-                "Friday",
-                "Saturday",
-                "Sunday",
-            ]
-            .iter()
-            .any(|d| lead.contains(d));
+        let earlier_date = lead.bytes().any(|b| b.is_ascii_digit()) || names_weekday(lead);
         if earlier_date && let Some(np) = noun_phrase_before(lead) {
             return Some(tidy(np));
         }
     }
-    let mut clause = String::new();
+    let mut clause = String::with_capacity(end.saturating_sub(start) + 32);
     if let Some(at) = antecedent {
         clause.push_str(antecedent_of(&sentence[..at]));
         clause.push(' ');
@@ -258,6 +244,49 @@ fn summarize(text: &str, span: Span, timex: Option<Span>) -> Option<String> {
     }
     let cleaned = tidy(&clause);
     (!cleaned.is_empty()).then_some(cleaned)
+}
+
+/// The clause break (one of [`CLAUSE_BREAKS`]) that `rest` starts with, if any.
+fn clause_break_at(rest: &[u8]) -> Option<&'static str> {
+    CLAUSE_BREAKS
+        .iter()
+        .copied()
+        .find(|b| rest.starts_with(b.as_bytes()))
+}
+
+/// The index of the first `needle` byte in `hay`.
+fn memchr_byte(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&b| b == needle)
+}
+
+/// True when `s` contains the name of a weekday (`Monday`, ..., `Sunday`), as a
+/// substring: every such name ends in `day`, so only the places of `day` are checked.
+fn names_weekday(s: &str) -> bool {
+    const STEMS: [&str; 7] = ["Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun"];
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(p) = find_bytes(&bytes[from..], b"day") {
+        let at = from + p;
+        if STEMS.iter().any(|stem| bytes[..at].ends_with(stem.as_bytes())) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// The index of the first occurrence of `needle` (not empty) in `hay`.
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(p) = memchr_byte(first, &hay[from..]) {
+        let at = from + p;
+        if hay[at + 1..].starts_with(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The noun phrase ending `s` that follows a preposition (`... of the US invasion
@@ -283,11 +312,21 @@ fn noun_phrase_before(s: &str) -> Option<&str> {
 }
 
 /// Byte offset where a dateline ends (`BAGHDAD, March 7 (Reuters) - `), or 0.
+///
+/// Only the first 60 bytes may hold the separator, and every separator has a dash:
+/// most sentences are answered by one short byte scan.
 fn strip_dateline(sentence: &str) -> usize {
-    for sep in [") - ", ") -- ", ") — ", " - ", " -- ", " — "] {
-        if let Some(p) = sentence.find(sep)
-            && p < 60
-        {
+    const SEPARATORS: [&str; 6] = [") - ", ") -- ", ") — ", " - ", " -- ", " — "];
+    let bytes = sentence.as_bytes();
+    let window = &bytes[..bytes.len().min(64)];
+    // `—` is E2 80 94 in UTF-8.
+    if !window.iter().any(|&b| b == b'-' || b == 0xE2) {
+        return 0;
+    }
+    for sep in SEPARATORS {
+        // The first occurrence starts before byte 60 exactly when it lies in here.
+        let limit = bytes.len().min(59 + sep.len());
+        if let Some(p) = find_bytes(&bytes[..limit], sep.as_bytes()) {
             let head = &sentence[..p];
             let caps = head
                 .split(|c: char| !c.is_alphabetic())
@@ -342,47 +381,71 @@ fn antecedent_of(before: &str) -> &str {
 /// `... withdrew its forces in` without the trailing preposition.
 fn trim_preposition(s: &str) -> &str {
     let t = s.trim_end().trim_end_matches(',').trim_end();
-    for p in [
-        "in", "on", "at", "by", "during", "since", "until", "from", "of", "for", "In", "On", "At",
-        "By", "During", "Since", "Until", "From",
-    ] {
-        if let Some(rest) = t.strip_suffix(p)
-            && (rest.is_empty() || rest.ends_with(' '))
-        {
-            return rest;
-        }
-    }
-    t
+    // The last word, after the last space (not any white space).
+    let (rest, last) = match t.rfind(' ') {
+        Some(i) => (&t[..=i], &t[i + 1..]),
+        None => ("", t),
+    };
+    let preposition = matches!(
+        last,
+        "in" | "on"
+            | "at"
+            | "by"
+            | "during"
+            | "since"
+            | "until"
+            | "from"
+            | "of"
+            | "for"
+            | "In"
+            | "On"
+            | "At"
+            | "By"
+            | "During"
+            | "Since"
+            | "Until"
+            | "From"
+    );
+    if preposition { rest } else { t }
+}
+
+/// `w` without the non-alphanumeric characters at its ends.
+fn bare(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// True when `w` is one of `list` (all lower case), ignoring ASCII case.
+fn is_one_of(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// Cleans a clause into a summary: spaces, openers, reporting tails, length,
 /// dangling words and punctuation, capital first letter.
 fn tidy(clause: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
+    // Words borrow from the clause; only a word that takes a stray comma is copied.
+    let mut words: Vec<Cow<'_, str>> = Vec::with_capacity(32);
     for w in clause.split_whitespace() {
         // A comma left alone where the date was joins the word before it.
-        if w.chars().all(|c| matches!(c, ',' | ';')) {
+        if w.bytes().all(|b| matches!(b, b',' | b';')) {
             if let Some(last) = words.last_mut()
                 && !last.ends_with(',')
             {
-                last.push_str(w);
+                last.to_mut().push_str(w);
             }
             continue;
         }
-        words.push(w.to_string());
+        words.push(Cow::Borrowed(w));
     }
     // Stray commas left where the date was: `Currently, the` keeps its comma only
     // if the word stays.
-    while let Some(first) = words.first() {
-        let bare = first
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase();
-        if bare.is_empty() || OPENERS.contains(&bare.as_str()) {
-            words.remove(0);
-        } else {
-            break;
-        }
-    }
+    let skip = words
+        .iter()
+        .take_while(|w| {
+            let b = bare(w);
+            b.is_empty() || is_one_of(b, OPENERS)
+        })
+        .count();
+    let mut words = &words[skip..];
     // `..., he said.` / `..., Austin told reporters.`
     if let Some(p) = words.iter().rposition(|w| w.ends_with(',')) {
         let tail = &words[p + 1..];
@@ -395,45 +458,58 @@ fn tidy(clause: &str) -> String {
                 )
             });
         if reporting {
-            words.truncate(p + 1);
+            words = &words[..=p];
         }
     }
     if words.len() > MAX_WORDS {
         let cut = (5..=MAX_WORDS)
             .rev()
-            .find(|&k| {
-                let w = words[k].trim_matches(|c: char| !c.is_alphanumeric());
-                BOUNDARIES.contains(&w) || words[k - 1].ends_with(',')
-            })
+            .find(|&k| BOUNDARIES.contains(&bare(&words[k])) || words[k - 1].ends_with(','))
             .unwrap_or(MAX_WORDS);
-        words.truncate(cut);
+        words = &words[..cut];
     }
-    while let Some(last) = words.last() {
-        let bare = last.trim_matches(|c: char| !c.is_alphanumeric());
-        if bare.is_empty() || DANGLING.contains(&bare.to_ascii_lowercase().as_str()) {
-            words.pop();
+    while let Some((last, rest)) = words.split_last() {
+        let b = bare(last);
+        if b.is_empty() || is_one_of(b, DANGLING) {
+            words = rest;
         } else {
             break;
         }
     }
-    let mut s = words.join(" ");
+    let mut s = String::with_capacity(clause.len());
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            s.push(' ');
+        }
+        // The first letter in capitals.
+        if k == 0
+            && let Some(c) = w.chars().next()
+        {
+            if c.is_ascii() {
+                s.push(c.to_ascii_uppercase());
+            } else {
+                s.extend(c.to_uppercase());
+            }
+            s.push_str(&w[c.len_utf8()..]);
+        } else {
+            s.push_str(w);
+        }
+    }
     let trimmed = s
         .trim_end_matches([',', '.', ';', ':', ' ', '(', '-', '—'])
         .len();
     s.truncate(trimmed);
     // Brackets left open by the cut.
-    if s.matches('(').count() > s.matches(')').count()
+    let bytes = s.as_bytes();
+    let opened = bytes.iter().filter(|&&b| b == b'(').count();
+    if opened > bytes.iter().filter(|&&b| b == b')').count()
         && let Some(p) = s.rfind('(')
     {
         s.truncate(p);
         let t = s.trim_end_matches([',', ' ']).len();
         s.truncate(t);
     }
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => s,
-    }
+    s
 }
 
 #[cfg(test)]

@@ -152,8 +152,9 @@ pub fn extract_facts(doc: &Document<'_>, kb: &Knowledge) -> Facts {
     let sentences = segment::sentences(text);
     let meta = meta::find_meta(text, &sentences);
     let timexes = time::find_timexes(text, &sentences, doc.date);
-    let found = entities::find_entities(text, &sentences, kb);
-    let figures = figures::find_figures(text, &sentences);
+    let tokens = segment::SentenceTokens::new(text, &sentences);
+    let found = entities::find_entities_in(text, &tokens, kb);
+    let figures = figures::find_figures_in(text, &sentences, &tokens);
     let quotes = quotes::find_quotes(text, &sentences, &found);
     let events = events::find_events(text, &sentences, &timexes, &quotes, doc.date);
     Facts {

@@ -278,81 +278,215 @@ fn prev_is_name_like(before: &str, word_start: usize) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with('.')
 }
 
+/// The tokens of every sentence of a text, made once and read by every stage.
+///
+/// Tokenizing is a large share of extraction when each stage does it again, so the
+/// orchestrator tokenizes each sentence once and lends the result out. All tokens lie
+/// in one buffer, in text order; sentence `k` owns the range `bounds[k]`.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceTokens {
+    tokens: Vec<Token>,
+    bounds: Vec<[usize; 2]>,
+}
+
+impl SentenceTokens {
+    /// Tokenizes each of `sentences` of `text`.
+    pub fn new(text: &str, sentences: &[Span]) -> SentenceTokens {
+        let bytes: usize = sentences.iter().map(|s| s[1] - s[0]).sum();
+        let mut tokens = Vec::with_capacity(bytes / 5 + 1);
+        let mut bounds = Vec::with_capacity(sentences.len());
+        for &s in sentences {
+            let from = tokens.len();
+            push_tokens(text, s, &mut tokens);
+            bounds.push([from, tokens.len()]);
+        }
+        SentenceTokens { tokens, bounds }
+    }
+
+    /// The tokens of sentence `k`.
+    pub fn of(&self, k: usize) -> &[Token] {
+        let [from, to] = self.bounds[k];
+        &self.tokens[from..to]
+    }
+
+    /// Every token of every sentence, in text order.
+    pub fn all(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The range of [`SentenceTokens::all`] that sentence `k` owns.
+    pub fn bounds(&self, k: usize) -> [usize; 2] {
+        self.bounds[k]
+    }
+
+    /// How many sentences there are.
+    pub fn len(&self) -> usize {
+        self.bounds.len()
+    }
+
+    /// True when there are no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.bounds.is_empty()
+    }
+}
+
 /// Splits the text inside `span` into tokens.
 pub fn tokens(text: &str, span: Span) -> Vec<Token> {
-    let s = &text[span[0]..span[1]];
     // News averages about six bytes a token: reserve once instead of growing.
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
+    let mut out = Vec::with_capacity((span[1] - span[0]) / 5 + 1);
+    push_tokens(text, span, &mut out);
+    out
+}
+
+/// Byte classes of the tokenizer's fast path.
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 4;
+/// The first byte of a multi-byte char: decoded and classified as a char.
+const HIGH: u8 = 8;
+
+/// The class of every byte value, for the ASCII fast path of [`push_tokens`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c >= 0x80 {
+            HIGH
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            // Exactly the ASCII chars of `char::is_whitespace`.
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The char starting at byte `pos` of `s` (on a char boundary), if any; ASCII is
+/// answered without decoding.
+#[inline]
+fn char_at(s: &str, pos: usize) -> Option<char> {
+    let b = *s.as_bytes().get(pos)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        s[pos..].chars().next()
+    }
+}
+
+/// Appends the tokens of the text inside `span` to `out` (see [`tokens`]).
+///
+/// Words run over letters and digits and over inner joiners: apostrophes and hyphens
+/// between letters, periods in abbreviations (`U.S.`) and decimals, commas in numbers
+/// (`2,500`), `&` between capitals (`AT&T`). Any other non-space character is a
+/// token of its own. ASCII bytes are classified by table; other chars are decoded.
+pub fn push_tokens(text: &str, span: Span, out: &mut Vec<Token>) {
+    let s = &text[span[0]..span[1]];
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let class = BYTE_CLASS[usize::from(bytes[i])];
+        if class == SPACE {
+            i += 1;
             continue;
         }
-        let start = span[0] + i;
-        if c.is_alphanumeric() {
-            let numeric = c.is_ascii_digit();
-            let mut end = i + c.len_utf8();
-            let mut all_digits = numeric;
-            while let Some(&(j, d)) = iter.peek() {
-                if d.is_alphanumeric() {
-                    all_digits &= d.is_ascii_digit();
-                    end = j + d.len_utf8();
-                    iter.next();
-                    continue;
-                }
-                // Inner joiners: apostrophes and hyphens between letters, periods in
-                // abbreviations and decimals, commas in numbers.
-                let joiner = matches!(d, '\'' | '’' | '-' | '.' | ',' | '&');
-                if joiner {
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    let ok = match (d, after) {
-                        (',', Some(a)) => numeric && a.is_ascii_digit() && all_digits,
-                        ('.', Some(a)) => {
-                            (numeric && a.is_ascii_digit() && all_digits)
-                                || (!numeric && a.is_alphabetic() && is_dotted_abbrev(&s[i..j]))
-                        }
-                        ('&', Some(a)) => {
-                            a.is_uppercase() && s[i..j].chars().all(char::is_uppercase)
-                        }
-                        (_, Some(a)) => a.is_alphanumeric() && d != ',' && d != '.',
-                        (_, None) => false,
-                    };
-                    if ok {
-                        end = j + d.len_utf8();
-                        iter.next();
-                        continue;
-                    }
-                    // A final period of a dotted abbreviation (`U.S.`) joins the word.
-                    if d == '.' && !numeric && s[i..j].contains('.') && is_dotted_abbrev(&s[i..j]) {
-                        end = j + 1;
-                        iter.next();
-                    }
-                }
-                break;
+        let (alnum, numeric, len) = if class == HIGH {
+            let c = char_at(s, i).unwrap_or(' ');
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
             }
-            let kind = if numeric {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            out.push(Token {
-                kind,
-                span: [start, span[0] + end],
-            });
+            (c.is_alphanumeric(), false, c.len_utf8())
         } else {
+            (class & (LETTER | DIGIT) != 0, class == DIGIT, 1)
+        };
+        if !alnum {
             out.push(Token {
                 kind: TokenKind::Punct,
-                span: [start, start + c.len_utf8()],
+                span: [span[0] + i, span[0] + i + len],
             });
+            i += len;
+            continue;
         }
+        let mut all_digits = numeric;
+        // `j` is the end of the word so far and the position of the next char.
+        let mut j = i + len;
+        while j < n {
+            let class = BYTE_CLASS[usize::from(bytes[j])];
+            if class & (LETTER | DIGIT) != 0 {
+                all_digits &= class == DIGIT;
+                j += 1;
+                continue;
+            }
+            let d = if class == HIGH {
+                char_at(s, j).unwrap_or(' ')
+            } else {
+                char::from(bytes[j])
+            };
+            if class == HIGH && d.is_alphanumeric() {
+                all_digits = false;
+                j += d.len_utf8();
+                continue;
+            }
+            if !matches!(d, '\'' | '’' | '-' | '.' | ',' | '&') {
+                break;
+            }
+            let d_len = d.len_utf8();
+            let word = &s[i..j];
+            let ok = match (d, char_at(s, j + d_len)) {
+                (',', Some(a)) => numeric && a.is_ascii_digit() && all_digits,
+                ('.', Some(a)) => {
+                    (numeric && a.is_ascii_digit() && all_digits)
+                        || (!numeric && a.is_alphabetic() && is_dotted_abbrev(word))
+                }
+                ('&', Some(a)) => a.is_uppercase() && word.chars().all(char::is_uppercase),
+                (_, Some(a)) => a.is_alphanumeric(),
+                (_, None) => false,
+            };
+            if ok {
+                j += d_len;
+                continue;
+            }
+            // A final period of a dotted abbreviation (`U.S.`) joins the word.
+            if d == '.' && !numeric && word.contains('.') && is_dotted_abbrev(word) {
+                j += 1;
+            }
+            break;
+        }
+        let kind = if numeric {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        out.push(Token {
+            kind,
+            span: [span[0] + i, span[0] + j],
+        });
+        i = j;
     }
-    out
 }
 
 /// `U`, `U.S`, `e.g`: single letters joined by periods.
 fn is_dotted_abbrev(s: &str) -> bool {
-    s.split('.')
-        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    let mut chars = s.chars();
+    loop {
+        match chars.next() {
+            Some(c) if c.is_alphabetic() => {}
+            _ => return false,
+        }
+        match chars.next() {
+            None => return true,
+            Some('.') => {}
+            Some(_) => return false,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Feeds: Atom, RSS 2.0 and JSON Feed 1.1, newest first, `feed_limit` entries.
 //!
 //! Atom and RSS are written by the `atom_syndication` and `rss` crates (which escape
-//! every value); JSON Feed is plain serde.
+//! every value); JSON Feed is plain serde, with `<`, `>` and `&` `\u`-escaped.
 
 use anyhow::Context;
 use chrono::SecondsFormat;
@@ -173,7 +173,10 @@ pub fn rss(
                 guid.set_permalink(true);
                 item.set_guid(Some(guid));
                 item.set_pub_date(Some(e.date.to_rfc2822()));
-                item.set_description(Some(e.summary.clone()));
+                // RSS readers show `<description>` as HTML; the summary is text.
+                let mut summary = String::with_capacity(e.summary.len());
+                crate::content::markdown::escape_into(&mut summary, &e.summary);
+                item.set_description(Some(summary));
                 item.set_content(Some(e.content.clone()));
                 if !e.authors.is_empty() {
                     let mut dc = rss::extension::dublincore::DublinCoreExtension::default();
@@ -273,7 +276,10 @@ pub fn json_feed(config: &Config, entries: &[Entry]) -> anyhow::Result<Vec<u8>> 
             })
             .collect(),
     };
-    Ok(serde_json::to_vec_pretty(&feed)?)
+    // `<`, `>` and `&` as `\u` escapes: the same JSON, but safe should anyone paste
+    // it into a `<script>` block.
+    let text = serde_json::to_string_pretty(&feed)?;
+    Ok(crate::render::filters::script_safe_json(&text).into_bytes())
 }
 
 #[cfg(test)]
@@ -333,5 +339,26 @@ mod tests {
             serde_json::from_slice(&json_feed(&Config::default(), &[entry("A")]).unwrap()).unwrap();
         assert_eq!(v["version"], "https://jsonfeed.org/version/1.1");
         assert_eq!(v["items"][0]["date_published"], "2023-03-08T09:00:00+03:00");
+    }
+
+    #[test]
+    fn json_feed_cannot_close_a_script_block() {
+        let bytes = json_feed(&Config::default(), &[entry("</script><b>&")]).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(!text.contains('<') && !text.contains('&'), "{text}");
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["items"][0]["title"], "</script><b>&");
+    }
+
+    #[test]
+    fn rss_description_is_the_summary_as_html_text() {
+        let mut e = entry("A");
+        e.summary = "<script>alert(1)</script> & co".into();
+        let xml = rss(&Config::default(), &[e], now()).unwrap();
+        let parsed = rss::Channel::read_from(&xml[..]).unwrap();
+        assert_eq!(
+            parsed.items()[0].description(),
+            Some("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co")
+        );
     }
 }

@@ -137,8 +137,18 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        fs::create_dir_all(&parent)
-            .with_context(|| format!("failed to create `{}`", parent.display()))?;
+        fs::create_dir_all(&parent).map_err(|e| {
+            // "File exists" would not say which: name the file in the way.
+            match parent.ancestors().find(|a| a.exists() && !a.is_dir()) {
+                Some(file) => anyhow::anyhow!(
+                    "failed to create `{}`: `{}` is not a folder",
+                    parent.display(),
+                    file.display()
+                ),
+                None => anyhow::Error::new(e)
+                    .context(format!("failed to create `{}`", parent.display())),
+            }
+        })?;
         remove_leftovers(&parent, &name);
         let temp = parent.join(format!(".{name}.dateline-tmp-{}", std::process::id()));
         if temp.exists() {

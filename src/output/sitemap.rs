@@ -111,7 +111,8 @@ struct SearchDoc<'a> {
     tags: &'a [String],
 }
 
-/// `search-index.json`: titles, summaries, entity names and tags of every brief.
+/// `search-index.json`: titles, summaries, entity names and tags of every brief,
+/// as script-safe JSON.
 pub fn search_index(site: &Site) -> anyhow::Result<Vec<u8>> {
     let docs: Vec<SearchDoc<'_>> = site
         .briefs
@@ -134,7 +135,10 @@ pub fn search_index(site: &Site) -> anyhow::Result<Vec<u8>> {
             tags: &b.article.tags,
         })
         .collect();
-    Ok(serde_json::to_vec(&docs)?)
+    // Script-safe like every JSON Dateline writes: a title cannot close a
+    // `<script>` block the index might be inlined into.
+    let text = serde_json::to_string(&docs)?;
+    Ok(crate::render::filters::script_safe_json(&text).into_bytes())
 }
 
 #[cfg(test)]

@@ -13,6 +13,9 @@ use super::context::month_name;
 /// At most this many months are drawn (the most recent ones).
 const MAX_MONTHS: usize = 120;
 
+/// Up to this many months, each month is labelled; past it, each year.
+const MONTH_TICKS: usize = 8;
+
 /// One month's counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MonthCount {
@@ -53,7 +56,8 @@ pub fn svg(series: &Series, title: &str, show_mentions: bool) -> String {
     let (w, h, pad_b, pad_t) = (720.0_f64, 140.0_f64, 22.0_f64, 8.0_f64);
     let n = months.len() as f64;
     let slot = w / n;
-    let bar = (slot * 0.7).max(1.0);
+    // Bars stay slim when there are few months: a wide block reads as a wall, not a count.
+    let bar = (slot * 0.7).clamp(1.0, 36.0);
     let total_b: u32 = months.iter().map(|m| m.1.briefs).sum();
     let total_m: u32 = months.iter().map(|m| m.1.mentions).sum();
     let label = |k: i32| {
@@ -67,11 +71,12 @@ pub fn svg(series: &Series, title: &str, show_mentions: bool) -> String {
     let _ = write!(
         out,
         "<svg class=\"chart\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" \
-         preserveAspectRatio=\"none\" xmlns=\"http://www.w3.org/2000/svg\">\
-         <title id=\"chart-title\">{}</title><desc id=\"chart-desc\">{total_b} briefs{} from {} to {}</desc>",
+         xmlns=\"http://www.w3.org/2000/svg\">\
+         <title id=\"chart-title\">{}</title><desc id=\"chart-desc\">{}{} from {} to {}</desc>",
         escape(title),
+        count(total_b, "brief"),
         if show_mentions {
-            format!(", {total_m} mentions,")
+            format!(", {},", count(total_m, "mention"))
         } else {
             String::new()
         },
@@ -79,17 +84,22 @@ pub fn svg(series: &Series, title: &str, show_mentions: bool) -> String {
         label(last)
     );
     let plot = h - pad_b - pad_t;
+    let _ = write!(
+        out,
+        "<line class=\"axis\" x1=\"0\" y1=\"{0:.1}\" x2=\"{w}\" y2=\"{0:.1}\"/>",
+        pad_t + plot
+    );
     for (i, (k, c)) in months.iter().enumerate() {
         let bh = plot * f64::from(c.briefs) / f64::from(max_b);
         let x = i as f64 * slot + (slot - bar) / 2.0;
         let y = pad_t + plot - bh;
         let _ = write!(
             out,
-            "<rect class=\"bar\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{bh:.1}\"><title>{}: {} briefs{}</title></rect>",
+            "<rect class=\"bar\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{bh:.1}\"><title>{}: {}{}</title></rect>",
             label(*k),
-            c.briefs,
+            count(c.briefs, "brief"),
             if show_mentions {
-                format!(", {} mentions", c.mentions)
+                format!(", {}", count(c.mentions, "mention"))
             } else {
                 String::new()
             }
@@ -111,9 +121,25 @@ pub fn svg(series: &Series, title: &str, show_mentions: bool) -> String {
             pts.join(" ")
         );
     }
-    // Year ticks.
+    // Ticks: every month's initials over a short span (the year under January and the
+    // first month), else the years.
+    let monthly = months.len() <= MONTH_TICKS;
     for (i, (k, _)) in months.iter().enumerate() {
-        if k.rem_euclid(12) == 0 || i == 0 {
+        let january = k.rem_euclid(12) == 0;
+        if monthly {
+            let x = i as f64 * slot + slot / 2.0;
+            let month = &month_name((k.rem_euclid(12) + 1) as u32)[..3];
+            let year = if january || i == 0 {
+                format!(" {}", k.div_euclid(12))
+            } else {
+                String::new()
+            };
+            let _ = write!(
+                out,
+                "<text class=\"tick\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{month}{year}</text>",
+                h - 6.0
+            );
+        } else if january || i == 0 {
             let x = i as f64 * slot;
             let _ = write!(
                 out,
@@ -126,6 +152,15 @@ pub fn svg(series: &Series, title: &str, show_mentions: bool) -> String {
     }
     out.push_str("</svg>");
     out
+}
+
+/// `1 brief`, `2 briefs`.
+fn count(n: u32, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn escape(s: &str) -> String {
@@ -150,6 +185,28 @@ mod tests {
             svg.contains("2 briefs, 4 mentions, from Jan 2023 to Mar 2023"),
             "{svg}"
         );
+    }
+
+    #[test]
+    fn short_spans_label_each_month() {
+        let mut s = Series::new();
+        add(&mut s, NaiveDate::from_ymd_opt(2023, 11, 5).unwrap(), 0);
+        add(&mut s, NaiveDate::from_ymd_opt(2024, 1, 9).unwrap(), 0);
+        let svg = svg(&s, "x", false);
+        assert!(svg.contains(">Nov 2023</text>"), "{svg}");
+        assert!(svg.contains(">Dec</text>"), "{svg}");
+        assert!(svg.contains(">Jan 2024</text>"), "{svg}");
+    }
+
+    #[test]
+    fn long_spans_label_each_year() {
+        let mut s = Series::new();
+        add(&mut s, NaiveDate::from_ymd_opt(2021, 6, 1).unwrap(), 0);
+        add(&mut s, NaiveDate::from_ymd_opt(2023, 2, 1).unwrap(), 0);
+        let svg = svg(&s, "x", false);
+        assert_eq!(svg.matches("class=\"tick\"").count(), 3, "{svg}");
+        assert!(svg.contains(">2021</text>"), "{svg}");
+        assert!(!svg.contains("Jul</text>"), "{svg}");
     }
 
     #[test]

@@ -125,20 +125,46 @@ pub fn month_name(m: u32) -> &'static str {
         .unwrap_or("")
 }
 
-/// `2014` → `2014`; `2017-12` → `December 2017`; `2023-03-07` → `7 March 2023`.
+/// `2014` → `2014`; `2017-12` → `December 2017`; `2023-03-07` → `7 March 2023`;
+/// TIMEX3 seasons, quarters, halves and weeks read as words (`2025-SP` → `Spring 2025`,
+/// `2024-Q3` → `Third quarter of 2024`, `2025-W47` → `Week 47 of 2025`).
 pub fn date_label(value: &str) -> String {
     let date = value.split('T').next().unwrap_or(value);
     let parts: Vec<&str> = date.split('-').collect();
     match parts.as_slice() {
         [y, m] => match m.parse::<u32>() {
             Ok(m) if (1..=12).contains(&m) => format!("{} {y}", month_name(m)),
-            _ => value.to_string(),
+            _ => period_label(y, m).unwrap_or_else(|| value.to_string()),
         },
         [_, _, _] => match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
             Ok(d) => format!("{} {} {}", d.day(), month_name(d.month()), d.year()),
             Err(_) => value.to_string(),
         },
         _ => value.to_string(),
+    }
+}
+
+/// `SP` → `Spring {y}`, `Q3` → `Third quarter of {y}`, `H1` → `First half of {y}`,
+/// `W47` → `Week 47 of {y}`; None for anything else.
+fn period_label(y: &str, period: &str) -> Option<String> {
+    const ORDINALS: [&str; 4] = ["First", "Second", "Third", "Fourth"];
+    let season = match period {
+        "SP" => Some("Spring"),
+        "SU" => Some("Summer"),
+        "FA" => Some("Autumn"),
+        "WI" => Some("Winter"),
+        _ => None,
+    };
+    if let Some(season) = season {
+        return Some(format!("{season} {y}"));
+    }
+    let (head, num) = (period.get(..1)?, period.get(1..)?);
+    let n: usize = num.parse().ok()?;
+    match head {
+        "Q" if (1..=4).contains(&n) => Some(format!("{} quarter of {y}", ORDINALS[n - 1])),
+        "H" if (1..=2).contains(&n) => Some(format!("{} half of {y}", ORDINALS[n - 1])),
+        "W" if (1..=53).contains(&n) => Some(format!("Week {n} of {y}")),
+        _ => None,
     }
 }
 
@@ -277,6 +303,22 @@ mod tests {
         assert_eq!(date_label("2017-12"), "December 2017");
         assert_eq!(date_label("2023-03-07"), "7 March 2023");
         assert_eq!(date_label("2023-03-07T15:00"), "7 March 2023");
-        assert_eq!(date_label("2023-W10"), "2023-W10");
+    }
+
+    #[test]
+    fn date_labels_name_seasons_quarters_halves_and_weeks() {
+        assert_eq!(date_label("2025-SP"), "Spring 2025");
+        assert_eq!(date_label("2024-Q3"), "Third quarter of 2024");
+        assert_eq!(date_label("2022-H1"), "First half of 2022");
+        assert_eq!(date_label("2023-W10"), "Week 10 of 2023");
+    }
+
+    #[test]
+    fn date_labels_keep_values_they_cannot_read() {
+        assert_eq!(date_label("2023-W99"), "2023-W99");
+        assert_eq!(date_label("2023-Q5"), "2023-Q5");
+        assert_eq!(date_label("2023-XX"), "2023-XX");
+        assert_eq!(date_label("PAST_REF"), "PAST_REF");
+        assert_eq!(date_label("2023-é5"), "2023-é5");
     }
 }

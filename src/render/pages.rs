@@ -38,6 +38,11 @@ enum Job {
     Timeline {
         year: Option<usize>,
     },
+    /// A month of a year too big for one page.
+    TimelineMonth {
+        year: usize,
+        month: usize,
+    },
     Kind {
         kind: EntityKind,
         page: usize,
@@ -80,10 +85,17 @@ pub struct Pass {
     card_values: Vec<Value>,
     /// URL → page, built on first use (the dev server renders pages on request).
     by_url: OnceLock<HashMap<String, Job>>,
-    /// Values shared by several pages, each computed on first use.
-    entity_values: [Vec<OnceLock<Value>>; 3],
-    year_values: Vec<OnceLock<Value>>,
+    /// What every timeline page shares, computed on first use.
     timeline_shared: OnceLock<TimelineShared>,
+}
+
+/// Values several pages of one group share (the hub of an entity for each of its
+/// pages, the years of the timeline for the index and the year pages), kept only
+/// while the group renders: memory stays bounded by one group, not the site.
+#[derive(Default)]
+struct Memo {
+    entity: Option<((EntityKind, usize), Value)>,
+    years: HashMap<usize, Value>,
 }
 
 /// See [`Pass::timeline_shared`].
@@ -143,12 +155,38 @@ fn paginator(base: &str, items: usize, per: usize, current: usize) -> Paginator 
     }
 }
 
+/// True when two consecutive pages render in one group.
+fn same_group(a: Job, b: Job) -> bool {
+    match (a, b) {
+        (Job::Index { .. }, Job::Index { .. })
+        | (
+            Job::Timeline { .. } | Job::TimelineMonth { .. },
+            Job::Timeline { .. } | Job::TimelineMonth { .. },
+        ) => true,
+        (
+            Job::Entity {
+                kind: k1,
+                index: i1,
+                ..
+            },
+            Job::Entity {
+                kind: k2,
+                index: i2,
+                ..
+            },
+        ) => k1 == k2 && i1 == i2,
+        (Job::Tag { index: a, .. }, Job::Tag { index: b, .. }) => a == b,
+        (Job::Kind { kind: a, .. }, Job::Kind { kind: b, .. }) => a == b,
+        _ => false,
+    }
+}
+
 /// The template of a page.
 fn template_of(job: Job) -> &'static str {
     match job {
         Job::Index { .. } => "index.html",
         Job::Brief(_) => "brief.html",
-        Job::Timeline { .. } => "timeline.html",
+        Job::Timeline { .. } | Job::TimelineMonth { .. } => "timeline.html",
         Job::Kind { .. } => "entities.html",
         Job::Entity { .. } => "entity.html",
         Job::Tags => "tags.html",
@@ -172,6 +210,9 @@ const KINDS: [EntityKind; 3] = [
     EntityKind::Organization,
 ];
 
+/// A year with more briefs and events than this gets a page per month.
+const YEAR_PAGE_LIMIT: usize = 1500;
+
 /// Entity index pages list this many entities per page.
 const ENTITIES_PER_PAGE: usize = 200;
 
@@ -183,12 +224,6 @@ impl Pass {
         site_ctx: SiteCtx,
     ) -> Pass {
         let cards = cards(&site, &config);
-        let (people, places, orgs) = (
-            site.entities.people.len(),
-            site.entities.places.len(),
-            site.entities.organizations.len(),
-        );
-        let years = site.timeline.years.len();
         let card_values = cards.iter().map(Value::from_serializable).collect();
         let site_value = Value::from_serializable(&site_ctx);
         Pass {
@@ -200,12 +235,6 @@ impl Pass {
             cards,
             card_values,
             by_url: OnceLock::new(),
-            entity_values: [
-                (0..people).map(|_| OnceLock::new()).collect(),
-                (0..places).map(|_| OnceLock::new()).collect(),
-                (0..orgs).map(|_| OnceLock::new()).collect(),
-            ],
-            year_values: (0..years).map(|_| OnceLock::new()).collect(),
             timeline_shared: OnceLock::new(),
         }
     }
@@ -232,7 +261,7 @@ impl Pass {
             .by_url
             .get_or_init(|| self.jobs().into_iter().map(|j| (self.url(j), j)).collect());
         let job = *map.get(url)?;
-        Some(self.render(job, url))
+        Some(self.render(job, url, &mut Memo::default()))
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -243,7 +272,14 @@ impl Pass {
             .collect();
         jobs.extend((0..s.briefs.len()).map(Job::Brief));
         jobs.push(Job::Timeline { year: None });
-        jobs.extend((0..s.timeline.years.len()).map(|y| Job::Timeline { year: Some(y) }));
+        for (y, year) in s.timeline.years.iter().enumerate() {
+            jobs.push(Job::Timeline { year: Some(y) });
+            if self.split_year(y) {
+                jobs.extend(
+                    (0..year.months.len()).map(|month| Job::TimelineMonth { year: y, month }),
+                );
+            }
+        }
         for kind in KINDS {
             let list = s.entities.of(kind);
             jobs.extend(
@@ -276,6 +312,10 @@ impl Pass {
             Job::Brief(i) => s.briefs[i].permalink.clone(),
             Job::Timeline { year: None } => "/timeline/".to_string(),
             Job::Timeline { year: Some(y) } => format!("/timeline/{}/", s.timeline.years[y].year),
+            Job::TimelineMonth { year, month } => {
+                let y = &s.timeline.years[year];
+                format!("/timeline/{}/{:02}/", y.year, y.months[month].month)
+            }
             Job::Kind { kind, page } => page_url(&format!("/{}/", kind_dir(kind)), page),
             Job::Entity { kind, index, page } => {
                 page_url(&entity_path(kind, &s.entities.of(kind)[index].slug), page)
@@ -288,25 +328,44 @@ impl Pass {
     }
 
     /// Renders and writes every page; returns what was written.
+    ///
+    /// Pages are rendered in groups that share values (all pages of one entity,
+    /// the timeline's pages), in parallel across groups.
     pub fn render_all(&self, sink: &dyn Sink) -> anyhow::Result<Vec<Written>> {
         let jobs = self.jobs();
-        jobs.par_iter()
-            .map(|&job| {
-                let url = self.url(job);
-                let html = self.render(job, &url)?;
-                sink.write(&output_file(&url), html.as_bytes())?;
-                let lastmod = match job {
-                    Job::Brief(i) => Some(self.brief_modified(&self.site.briefs[i])),
-                    _ => None,
-                };
-                Ok(Written {
-                    url,
-                    lastmod,
-                    listed: !matches!(job, Job::NotFound),
-                    template: template_of(job),
-                })
+        let mut groups: Vec<&[Job]> = Vec::new();
+        let mut start = 0;
+        for i in 1..=jobs.len() {
+            if i == jobs.len() || !same_group(jobs[i - 1], jobs[i]) {
+                groups.push(&jobs[start..i]);
+                start = i;
+            }
+        }
+        let written: Vec<Vec<Written>> = groups
+            .par_iter()
+            .map(|group| {
+                let mut memo = Memo::default();
+                group
+                    .iter()
+                    .map(|&job| {
+                        let url = self.url(job);
+                        let html = self.render(job, &url, &mut memo)?;
+                        sink.write(&output_file(&url), html.as_bytes())?;
+                        let lastmod = match job {
+                            Job::Brief(i) => Some(self.brief_modified(&self.site.briefs[i])),
+                            _ => None,
+                        };
+                        Ok(Written {
+                            url,
+                            lastmod,
+                            listed: !matches!(job, Job::NotFound),
+                            template: template_of(job),
+                        })
+                    })
+                    .collect::<anyhow::Result<Vec<Written>>>()
             })
-            .collect()
+            .collect::<anyhow::Result<Vec<Vec<Written>>>>()?;
+        Ok(written.into_iter().flatten().collect())
     }
 
     fn brief_modified(&self, b: &Brief) -> String {
@@ -333,7 +392,7 @@ impl Pass {
         )
     }
 
-    fn render(&self, job: Job, url: &str) -> anyhow::Result<String> {
+    fn render(&self, job: Job, url: &str, memo: &mut Memo) -> anyhow::Result<String> {
         let mut ctx = self.base_context(url);
         let per = self.config.paginate_by;
         let (template, what) = match job {
@@ -350,7 +409,11 @@ impl Pass {
                 ("brief.html", format!(" for `{}`", b.article.path.display()))
             }
             Job::Timeline { year } => {
-                self.timeline_context(&mut ctx, year);
+                self.timeline_context(&mut ctx, year, None, memo);
+                ("timeline.html", String::new())
+            }
+            Job::TimelineMonth { year, month } => {
+                self.timeline_context(&mut ctx, Some(year), Some(month), memo);
                 ("timeline.html", String::new())
             }
             Job::Kind { kind, page } => {
@@ -391,7 +454,7 @@ impl Pass {
             Job::Entity { kind, index, page } => {
                 let e = &self.site.entities.of(kind)[index];
                 let base = entity_path(kind, &e.slug);
-                ctx.insert_value("entity", self.entity_value(kind, index));
+                ctx.insert_value("entity", self.entity_value(kind, index, memo));
                 ctx.insert_value("briefs", self.card_list(page_slice(&e.briefs, per, page)));
                 ctx.insert("paginator", &paginator(&base, e.briefs.len(), per, page));
                 ("entity.html", String::new())
@@ -589,17 +652,15 @@ impl Pass {
     }
 
     /// An entity's hub as a template value, computed once for all its pages.
-    fn entity_value(&self, kind: EntityKind, index: usize) -> Value {
-        let k = match kind {
-            EntityKind::Person => 0,
-            EntityKind::Place => 1,
-            EntityKind::Organization => 2,
-        };
-        self.entity_values[k][index]
-            .get_or_init(|| {
-                Value::from_serializable(&self.entity_view(&self.site.entities.of(kind)[index]))
-            })
-            .clone()
+    fn entity_value(&self, kind: EntityKind, index: usize, memo: &mut Memo) -> Value {
+        if let Some((key, v)) = &memo.entity
+            && *key == (kind, index)
+        {
+            return v.clone();
+        }
+        let v = Value::from_serializable(&self.entity_view(&self.site.entities.of(kind)[index]));
+        memo.entity = Some(((kind, index), v.clone()));
+        v
     }
 
     fn entity_view(&self, e: &EntityPage) -> EntityView<'_> {
@@ -737,19 +798,37 @@ impl Pass {
         })
     }
 
-    /// One year of the timeline as a template value, computed once.
-    fn year_value(&self, yi: usize) -> Value {
-        self.year_values[yi]
-            .get_or_init(|| {
-                Value::from_serializable(&self.year_view(&self.site.timeline.years[yi]))
-            })
-            .clone()
+    /// One year of the timeline as a template value, computed once per group.
+    fn year_value(&self, yi: usize, memo: &mut Memo) -> Value {
+        if let Some(v) = memo.years.get(&yi) {
+            return v.clone();
+        }
+        let split = self.split_year(yi);
+        let v =
+            Value::from_serializable(&self.year_view(&self.site.timeline.years[yi], None, split));
+        // Kept only for the next page of the group (the index page, then each year's
+        // own page): a big archive's years together would hold every card.
+        memo.years.clear();
+        memo.years.insert(yi, v.clone());
+        v
     }
 
-    fn timeline_context(&self, ctx: &mut Context, year: Option<usize>) {
+    /// True when year `yi` has too many items for one page: it then links to a
+    /// page per month.
+    fn split_year(&self, yi: usize) -> bool {
+        self.timeline_shared().sizes[yi] > YEAR_PAGE_LIMIT
+    }
+
+    fn timeline_context(
+        &self,
+        ctx: &mut Context,
+        year: Option<usize>,
+        month: Option<usize>,
+        memo: &mut Memo,
+    ) {
         let shared = self.timeline_shared();
-        // The index page shows every year while the timeline is small; each year
-        // also has its own page.
+        // The index page shows years while the timeline is small; each year also has
+        // its own page, and a big year a page per month.
         const INLINE_LIMIT: usize = 3000;
         let mut budget = INLINE_LIMIT;
         let mut years: Vec<Value> = Vec::new();
@@ -757,13 +836,21 @@ impl Pass {
             let include = match year {
                 Some(only) => only == yi,
                 None => {
-                    let fits = items <= budget || years.is_empty();
-                    budget = budget.saturating_sub(items);
+                    let shown = if self.split_year(yi) { 0 } else { items };
+                    let fits = shown <= budget || years.is_empty();
+                    budget = budget.saturating_sub(shown);
                     fits
                 }
             };
             if include {
-                years.push(self.year_value(yi));
+                years.push(match month {
+                    Some(m) => Value::from_serializable(&self.year_view(
+                        &self.site.timeline.years[yi],
+                        Some(m),
+                        false,
+                    )),
+                    None => self.year_value(yi, memo),
+                });
             }
         }
         let mut map: std::collections::BTreeMap<&'static str, Value> =
@@ -774,47 +861,72 @@ impl Pass {
             "year",
             Value::from(year.map(|y| i64::from(self.site.timeline.years[y].year))),
         );
+        map.insert(
+            "month",
+            Value::from(
+                year.zip(month)
+                    .map(|(y, m)| month_name(self.site.timeline.years[y].months[m].month)),
+            ),
+        );
         map.insert("chart", shared.chart.clone());
         map.insert("filters", shared.filters.clone());
         ctx.insert_value("timeline", Value::from(map));
     }
 
-    fn year_view(&self, y: &crate::site::timeline::Year) -> YearView<'_> {
+    /// A year of the timeline: whole, or (for a year split into month pages) with
+    /// its months as links, or just `only` month in full.
+    fn year_view(
+        &self,
+        y: &crate::site::timeline::Year,
+        only: Option<usize>,
+        split: bool,
+    ) -> YearView<'_> {
+        let events = |list: &[crate::site::timeline::TimelineEvent]| -> Vec<EventView> {
+            list.iter()
+                .map(|e| event_view(&self.site, e, &self.cards))
+                .collect()
+        };
         YearView {
             year: y.year,
             anchor: format!("y{}", y.year),
-            events: y
-                .events
-                .iter()
-                .map(|e| event_view(&self.site, e, &self.cards))
-                .collect(),
+            events: if only.is_some() {
+                Vec::new()
+            } else {
+                events(&y.events)
+            },
             months: y
                 .months
                 .iter()
-                .map(|m| MonthView {
-                    month: m.month,
-                    name: month_name(m.month),
-                    anchor: format!("m{}-{:02}", m.year, m.month),
-                    events: m
-                        .events
-                        .iter()
-                        .map(|e| event_view(&self.site, e, &self.cards))
-                        .collect(),
-                    days: m
-                        .days
-                        .iter()
-                        .map(|d| DayView {
-                            date: d.date.to_string(),
-                            label: date_label(&d.date.to_string()),
-                            anchor: format!("d{}", d.date),
-                            briefs: d.briefs.iter().map(|&i| &self.cards[i]).collect(),
-                            events: d
-                                .events
+                .enumerate()
+                .filter(|(mi, _)| only.is_none_or(|o| o == *mi))
+                .map(|(_, m)| {
+                    let briefs: usize = m.days.iter().map(|d| d.briefs.len()).sum();
+                    let event_count: usize =
+                        m.events.len() + m.days.iter().map(|d| d.events.len()).sum::<usize>();
+                    let url = format!("/timeline/{}/{:02}/", m.year, m.month);
+                    MonthView {
+                        month: m.month,
+                        name: month_name(m.month),
+                        anchor: format!("m{}-{:02}", m.year, m.month),
+                        url: split.then_some(url),
+                        brief_count: briefs,
+                        event_count,
+                        events: if split { Vec::new() } else { events(&m.events) },
+                        days: if split {
+                            Vec::new()
+                        } else {
+                            m.days
                                 .iter()
-                                .map(|e| event_view(&self.site, e, &self.cards))
-                                .collect(),
-                        })
-                        .collect(),
+                                .map(|d| DayView {
+                                    date: d.date.to_string(),
+                                    label: date_label(&d.date.to_string()),
+                                    anchor: format!("d{}", d.date),
+                                    briefs: d.briefs.iter().map(|&i| &self.cards[i]).collect(),
+                                    events: events(&d.events),
+                                })
+                                .collect()
+                        },
+                    }
                 })
                 .collect(),
         }
@@ -1009,6 +1121,10 @@ struct MonthView<'a> {
     month: u32,
     name: &'static str,
     anchor: String,
+    /// The month's own page, when its year is split.
+    url: Option<String>,
+    brief_count: usize,
+    event_count: usize,
     events: Vec<EventView>,
     days: Vec<DayView<'a>>,
 }

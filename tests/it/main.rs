@@ -1,10 +1,24 @@
 //! Integration tests: fixture sites built end to end, one module per feature.
 
+mod bad_files;
+mod bad_input;
 mod build;
 mod cache;
 mod check;
+// Shared with the fuzz targets: what must hold of extracted facts.
+#[allow(dead_code)]
+#[path = "../../fuzz/src/checks.rs"]
+mod checks;
 mod cli;
 mod errors;
+mod extracted;
 mod gold;
+mod hostile;
+mod html_check;
+mod kill;
+mod props;
 mod serve;
 mod support;
+#[path = "../../fuzz/src/timex3.rs"]
+mod timex3;
+mod tree;

@@ -24,6 +24,9 @@
 //!   between two letters or digits (an apostrophe); predictions are mapped back to the
 //!   original offsets and scored against the same gold direct contents, as in (a).
 //! * **(d) all attributions:** every prediction against every gold content, same rule.
+//!
+//! Quotes come from the stages they depend on, run as the pipeline runs them
+//! (sentences, entities, quotes), so that the score is the quote finder's alone.
 
 mod gold;
 
@@ -32,7 +35,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use crate::extract::{self, Document, Knowledge, Quote, Span};
+use crate::extract::{Knowledge, Quote, Span, entities, quotes, segment};
 use gold::Attribution;
 
 /// Counts for precision and recall when one side may match many on the other.
@@ -175,13 +178,12 @@ pub fn run(path: &Path, kb: &Knowledge) -> anyhow::Result<String> {
     Ok(out)
 }
 
+/// The quotes of `text`, with the stages they depend on (sentences, entities) run as
+/// the pipeline runs them, and nothing else.
 fn quotes_of(text: &str, kb: &Knowledge) -> Vec<Quote> {
-    let doc = Document {
-        title: None,
-        body: text,
-        date: None,
-    };
-    extract::extract_facts(&doc, kb).quotes
+    let sentences = segment::sentences(text);
+    let found = entities::find_entities(text, &sentences, kb);
+    quotes::find_quotes(text, &sentences, &found)
 }
 
 /// Quotes found in `text` with its quotation marks removed, spans mapped back.

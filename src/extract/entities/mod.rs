@@ -20,14 +20,22 @@
 //! - A possessive `’s` is not part of a name; a name ending in `s` before a lone
 //!   apostrophe (`Bidens’`) is read as a stripped `Biden’s` when the text or the
 //!   knowledge knows `Biden`, or when it names a person whose surname does not end in `s`.
-//! - Sentences written in capitals (headlines) contribute only names known from the
-//!   gazetteers or from the rest of the text.
+//! - Sentences written in capitals or in title case (headlines) contribute only names
+//!   known from the gazetteers or from the rest of the text.
+//! - A capitalised common word opening a sentence (`Despite`, `Currently`), or one of the
+//!   most frequent words anywhere (`Young`, `Brown`), is a name only when the rest of
+//!   the text names the same entity in full (`Gordon Young` ... `Young said`).
+//! - A town's name used for its team (`Leeds beat Chelsea 2-1`, results tables) is an
+//!   organisation apart from the town; countries stay places (national teams are LOC
+//!   in CoNLL).
+//! - Events and things named after places (`U.S. Open`, `Gulf War`) are no entities.
 
 mod mentions;
 mod resolve;
 mod words;
 
 use super::knowledge::{EntityKind, Knowledge};
+use super::segment::SentenceTokens;
 use super::{Entity, Person, Span};
 
 /// One mention of an entity in the text.
@@ -54,14 +62,19 @@ pub struct Found {
 /// Each list is sorted by mentions (most first), then by first appearance; `mentions`
 /// lists every mention in text order.
 pub fn find_entities(text: &str, sentences: &[Span], kb: &Knowledge) -> Found {
+    find_entities_in(text, &SentenceTokens::new(text, sentences), kb)
+}
+
+/// [`find_entities`] over sentences already tokenized (see [`SentenceTokens`]).
+pub fn find_entities_in(text: &str, tokens: &SentenceTokens, kb: &Knowledge) -> Found {
     let mut candidates = Vec::new();
     let mut shouting = Vec::new();
-    for &sentence in sentences {
-        if mentions::sentence_candidates(text, sentence, kb, &mut candidates) {
-            shouting.push(sentence);
+    for k in 0..tokens.len() {
+        if mentions::sentence_candidates(text, tokens.of(k), kb, &mut candidates) {
+            shouting.push(k);
         }
     }
-    resolve::resolve(text, &candidates, &shouting, kb)
+    resolve::resolve(text, &candidates, &shouting, tokens, kb)
 }
 
 #[cfg(test)]

@@ -9,9 +9,10 @@
 //! names found in the body.
 
 use super::mentions::{Candidate, Evidence, KNOWN_WEIGHT};
+use super::words;
 use super::{Found, Mention};
-use crate::extract::knowledge::{EntityId, EntityKind, FastMap, Knowledge, phrase_key};
-use crate::extract::segment::{self, TokenKind};
+use crate::extract::knowledge::{EntityId, EntityKind, FastMap, Knowledge, TokenKeys, phrase_key};
+use crate::extract::segment::{SentenceTokens, TokenKind};
 use crate::extract::{Entity, Person, Span};
 
 /// Mentions believed to name one entity.
@@ -27,8 +28,15 @@ struct Cluster {
 
 impl Cluster {
     fn add(&mut self, form: &str, tokens: usize, span: Span) {
-        if !self.forms.iter().any(|(f, _)| f == form) {
-            self.forms.push((form.to_string(), tokens));
+        // A name broken over two lines is one name: `Paul\nVolcker` → `Paul Volcker`.
+        let form: std::borrow::Cow<'_, str> =
+            if form.contains(|c: char| c.is_whitespace() && c != ' ') || form.contains("  ") {
+                form.split_whitespace().collect::<Vec<_>>().join(" ").into()
+            } else {
+                form.into()
+            };
+        if !self.forms.iter().any(|(f, _)| *f == form) {
+            self.forms.push((form.into_owned(), tokens));
         }
         self.spans.push(span);
     }
@@ -48,6 +56,9 @@ struct Clusters {
     by_key: FastMap<String, usize>,
     /// Lower-case last name of a person → cluster.
     by_surname: FastMap<String, usize>,
+    /// Lower-case name without its last word, for names ending in an organisation or
+    /// place word (`ebro` for `Ebro River`, `acme` for `Acme Corp`) → cluster.
+    by_head: FastMap<String, usize>,
 }
 
 impl Clusters {
@@ -62,35 +73,33 @@ impl Clusters {
 
 /// The form a candidate stands for: its text, or its stem when the `s` is a stripped
 /// possessive (`Bidens’` → `Biden`) that the text or the knowledge confirms.
-fn candidate_form<'t>(
+fn candidate_form<'t, 'c>(
     text: &'t str,
-    c: &Candidate,
+    c: &'c Candidate,
     kb: &Knowledge,
     clusters: &Clusters,
     person: bool,
-) -> &'t str {
+) -> (&'t str, &'c str) {
     let full = &text[c.span[0]..c.span[1]];
-    if !c.stripped_s {
-        return full;
+    let full_key = c.key.as_str();
+    if !c.stripped_s || !full_key.ends_with('s') || !full.ends_with(['s', 'S']) {
+        return (full, full_key);
     }
-    let stem = &full[..full.len() - 1];
-    let stem_key = phrase_key(stem);
-    let full_key = phrase_key(full);
+    let stem = (&full[..full.len() - 1], &full_key[..full_key.len() - 1]);
     let known = |k: &str| clusters.by_key.contains_key(k) || clusters.by_surname.contains_key(k);
-    if known(&stem_key) || kb.lookup(stem).is_some() {
+    if known(stem.1) || kb.lookup(stem.0).is_some() {
         return stem;
     }
-    if known(&full_key) || kb.lookup(full).is_some() {
-        return full;
+    if known(full_key) || kb.lookup(full).is_some() {
+        return (full, full_key);
     }
-    let last = full_key.rsplit(' ').next().unwrap_or("");
-    let last_stem = stem_key.rsplit(' ').next().unwrap_or("");
     // `Jones’` keeps its `s`: a common surname ends in it and the stem is none.
-    let s_belongs = kb.is_surname(last) && !kb.is_surname(last_stem);
+    let s_belongs =
+        kb.is_surname(last_token_key(full_key)) && !kb.is_surname(last_token_key(stem.1));
     if person && !s_belongs {
         return stem;
     }
-    full
+    (full, full_key)
 }
 
 fn last_token_key(key: &str) -> &str {
@@ -105,7 +114,15 @@ fn is_person(c: &Candidate, kb: &Knowledge) -> bool {
 }
 
 /// Groups the candidates into entities and builds the [`Found`] of the text.
-pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledge) -> Found {
+///
+/// `shouting` are the indexes of the sentences (of `tokens`) written in capitals.
+pub fn resolve(
+    text: &str,
+    cands: &[Candidate],
+    shouting: &[usize],
+    tokens: &SentenceTokens,
+    kb: &Knowledge,
+) -> Found {
     let mut cl = Clusters::default();
     let mut assigned: Vec<Option<usize>> = vec![None; cands.len()];
     // People named in full first, then people named by one word, so surnames are known.
@@ -119,8 +136,8 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
             if assigned[i].is_some() || !enough || c.weak || !is_person(c, kb) {
                 continue;
             }
-            let form = candidate_form(text, c, kb, &cl, true);
-            let key = phrase_key(form);
+            let (_, key) = candidate_form(text, c, kb, &cl, true);
+            let key = key.to_string();
             let idx = match (c.known, cl.by_key.get(&key), cl.by_surname.get(&key)) {
                 (Some(id), _, _) => *cl.by_known.entry(id).or_insert_with(|| cl.list.len()),
                 (None, Some(&k), _) | (None, None, Some(&k)) => k,
@@ -143,20 +160,19 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
         if assigned[i].is_some() {
             continue;
         }
-        let form = candidate_form(text, c, kb, &cl, false);
-        let mut key = phrase_key(form);
+        let (_, key) = candidate_form(text, c, kb, &cl, false);
+        let mut key = key.to_string();
         // A known place the text uses as something else (a town's team: `Leeds beat
         // Chelsea`) is another entity than the place.
-        let mut c = c.clone();
-        if let Some(id) = c.known {
+        let mut known = c.known;
+        if let Some(id) = known {
             let mut ev = c.evidence;
             ev.add(kb.entity(id).kind, KNOWN_WEIGHT);
             if ev.best().is_some_and(|k| k != kb.entity(id).kind) {
-                c.known = None;
+                known = None;
                 key.push_str(" \u{1}");
             }
         }
-        let c = &c;
         let person = cl
             .by_surname
             .get(&key)
@@ -166,13 +182,15 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
                     .filter(|&&k| is_person_cluster(&cl.list[k], kb))
             })
             .copied()
-            .filter(|_| c.tokens == 1 || c.known.is_none());
+            .filter(|_| c.tokens == 1 || known.is_none());
         if c.weak {
             // Only a name the rest of the text confirms.
-            assigned[i] = person.or_else(|| cl.by_key.get(&key).copied());
+            assigned[i] = person
+                .or_else(|| cl.by_key.get(&key).copied())
+                .or_else(|| cl.by_head.get(&key).copied());
             continue;
         }
-        let idx = match (person, c.known) {
+        let idx = match (person, known) {
             (Some(k), _) => k,
             (None, Some(id)) => match cl.by_known.get(&id) {
                 Some(&k) => k,
@@ -182,11 +200,17 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
                     k
                 }
             },
-            (None, None) => match cl.by_key.get(&key) {
+            (None, None) => match cl.by_key.get(&key).or_else(|| cl.by_head.get(&key)) {
                 Some(&k) => k,
                 None => cl.new_cluster(None),
             },
         };
+        if let Some((head, last)) = key.rsplit_once(' ')
+            && known.is_none()
+            && (words::is_org_word(last) || words::is_place_word(last))
+        {
+            cl.by_head.entry(head.to_string()).or_insert(idx);
+        }
         cl.by_key.entry(key).or_insert(idx);
         assigned[i] = Some(idx);
     }
@@ -211,7 +235,7 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
         let Some(idx) = assigned[i].map(|k| find(&redirect, k)) else {
             continue;
         };
-        let form = candidate_form(text, c, kb, &cl, is_person(c, kb));
+        let (form, _) = candidate_form(text, c, kb, &cl, is_person(c, kb));
         let cluster = &mut cl.list[idx];
         cluster.add(form, c.tokens, c.span);
         if let Some(id) = c.known.filter(|id| cluster.known == Some(*id)) {
@@ -226,26 +250,31 @@ pub fn resolve(text: &str, cands: &[Candidate], shouting: &[Span], kb: &Knowledg
             cluster.roles.push(role.clone());
         }
     }
-    match_headlines(text, shouting, &mut cl, cands);
+    match_headlines(text, shouting, tokens, &mut cl, cands);
     build_found(text, cl, kb)
 }
 
-/// True when `acr` could abbreviate `long`: its letters are the initials of the capitalised
-/// words of `long`, or `long` is a known entity.
+/// True when `acr` could abbreviate `long`: the same known entity, or the acronym's
+/// letters are the capitals of `long` in order, from the first (`Islamic State of Iraq
+/// and the Levant (ISIL)`; not `Jane Doe (U.S.)`).
 fn initials_match(text: &str, long: &Candidate, acr: &Candidate) -> bool {
-    if long.known.is_some() || acr.known.is_some() {
-        return long.known == acr.known || long.known.is_none() || acr.known.is_none();
+    if long.known.is_some() && acr.known.is_some() {
+        return long.known == acr.known;
     }
-    let initials: String = text[long.span[0]..long.span[1]]
+    let mut capitals = text[long.span[0]..long.span[1]]
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
-    let letters: String = text[acr.span[0]..acr.span[1]]
+        .filter(|c| c.is_uppercase());
+    let mut letters = text[acr.span[0]..acr.span[1]]
         .chars()
-        .filter(|c| c.is_alphabetic())
-        .collect();
-    !letters.is_empty() && initials.starts_with(letters.chars().next().unwrap_or(' '))
+        .filter(|c| c.is_alphabetic());
+    let (Some(first), Some(c0)) = (letters.next(), capitals.next()) else {
+        return false;
+    };
+    if first != c0 {
+        return false;
+    }
+    letters.all(|l| capitals.any(|c| c == l))
 }
 
 fn find(redirect: &[usize], mut k: usize) -> usize {
@@ -263,42 +292,54 @@ fn is_person_cluster(c: &Cluster, kb: &Knowledge) -> bool {
 }
 
 /// Finds, in sentences written in capitals, the names found elsewhere in the text.
-fn match_headlines(text: &str, shouting: &[Span], cl: &mut Clusters, cands: &[Candidate]) {
+fn match_headlines(
+    text: &str,
+    shouting: &[usize],
+    tokens: &SentenceTokens,
+    cl: &mut Clusters,
+    cands: &[Candidate],
+) {
     if shouting.is_empty() {
         return;
     }
+    // Every form of the text → its cluster, and each first word → the most words of
+    // a form starting with it, so that a headline word costs one lookup.
     let mut keys: FastMap<String, usize> = FastMap::default();
-    let mut longest = 1;
+    let mut prefixes: FastMap<String, usize> = FastMap::default();
     for (k, c) in cl.list.iter().enumerate() {
         if c.spans.is_empty() {
             continue;
         }
         for (form, n) in &c.forms {
-            keys.insert(phrase_key(form), k);
-            longest = longest.max(*n);
+            let key = phrase_key(form);
+            let first = key.split(' ').next().unwrap_or("").to_string();
+            let slot = prefixes.entry(first).or_insert(0);
+            *slot = (*slot).max(*n);
+            keys.insert(key, k);
         }
     }
+    // Candidates are in text order: the one that could overlap is found by bisection.
     let taken = |span: Span| {
-        cands
-            .iter()
-            .any(|c| c.span[0] < span[1] && span[0] < c.span[1])
+        let k = cands.partition_point(|c| c.span[1] <= span[0]);
+        cands.get(k).is_some_and(|c| c.span[0] < span[1])
     };
     let mut key = String::new();
     for &sentence in shouting {
-        let toks = segment::tokens(text, sentence);
+        let toks = tokens.of(sentence);
+        let keys_of = TokenKeys::new(text, toks);
         let mut i = 0;
         while i < toks.len() {
             let mut best = None;
+            let longest = match prefixes.get(keys_of.get(i)) {
+                Some(&n) if toks[i].kind == TokenKind::Word => n,
+                _ => 0,
+            };
             key.clear();
             for n in 1..=longest.min(toks.len() - i) {
-                let t = toks[i + n - 1];
-                if t.kind != TokenKind::Word && n == 1 {
-                    break;
-                }
                 if n > 1 {
                     key.push(' ');
                 }
-                crate::extract::knowledge::push_key(&mut key, t.text(text));
+                key.push_str(keys_of.get(i + n - 1));
                 if let Some(&k) = keys.get(key.as_str()) {
                     best = Some((n, k));
                 }

@@ -198,3 +198,54 @@ fn builtin_lowercase_forms_are_found() {
     let f = find("Officials blamed al Qaeda for the attack.");
     assert_eq!(names(&f.organizations), ["al Qaeda"]);
 }
+
+#[test]
+fn a_country_in_brackets_is_no_acronym_of_a_person() {
+    let f = find("Dana Kowal (U.S.) beat Ines Moreau (France) 6-3 6-4.");
+    assert!(
+        f.people.iter().any(|p| p.name == "Dana Kowal"),
+        "{:?}",
+        f.people
+    );
+    assert!(
+        f.people.iter().any(|p| p.name == "Ines Moreau"),
+        "{:?}",
+        f.people
+    );
+    assert_eq!(names(&f.places), ["United States", "France"]);
+}
+
+#[test]
+fn a_frequent_word_is_a_surname_once_the_full_name_is_known() {
+    let f = find("Opposition leader Gordon Young spoke first. Later, Young said he would wait.");
+    assert_eq!(person(&f, "Gordon Young").mentions, 2);
+}
+
+#[test]
+fn a_possessive_country_is_a_mention() {
+    let f = find("OSLO (AP) — Norway’s coalition agreed a budget. Norway’s debt fell.");
+    assert!(
+        f.places
+            .iter()
+            .any(|p| p.name == "Norway" && p.mentions == 2),
+        "{:?}",
+        f.places
+    );
+}
+
+#[test]
+fn organisation_names_keep_their_for_and_and() {
+    let f = find("Experts at the Nordic Centre for Flood Research and Warning agreed.");
+    assert_eq!(
+        names(&f.organizations),
+        ["Nordic Centre for Flood Research and Warning"]
+    );
+}
+
+#[test]
+fn parties_named_after_a_known_party_word_are_their_own() {
+    let f = find("The Free Democrats and the Christian Democrats left the coalition.");
+    let mut got = names(&f.organizations);
+    got.sort();
+    assert_eq!(got, ["Christian Democrats", "Free Democrats"]);
+}

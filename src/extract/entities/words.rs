@@ -3,8 +3,13 @@
 //! particles that may sit inside a name.
 //!
 //! These are small, closed and language-level (not lists of entities), so they live in
-//! code as sorted slices searched by binary search; the open-ended lists are gazetteer
-//! files (see [`crate::extract::knowledge`]).
+//! code (sorted, to keep them readable and free of duplicates) and are gathered into one
+//! immutable hash map on first use; the open-ended lists are gazetteer files (see
+//! [`crate::extract::knowledge`]).
+
+use std::sync::LazyLock;
+
+use crate::extract::knowledge::FastMap;
 
 /// Last (or any) words of organisation names: `Ministry of Oil`, `Acme Corp`.
 const ORG_WORDS: &[&str] = &[
@@ -38,6 +43,7 @@ const ORG_WORDS: &[&str] = &[
     "cabinet",
     "capital",
     "cartel",
+    "center",
     "centre",
     "chamber",
     "church",
@@ -54,6 +60,7 @@ const ORG_WORDS: &[&str] = &[
     "confederation",
     "conference",
     "congress",
+    "conservatives",
     "consortium",
     "corp",
     "corp.",
@@ -61,6 +68,7 @@ const ORG_WORDS: &[&str] = &[
     "council",
     "court",
     "daily",
+    "democrats",
     "department",
     "desk",
     "directorate",
@@ -79,6 +87,7 @@ const ORG_WORDS: &[&str] = &[
     "gazette",
     "gmbh",
     "government",
+    "greens",
     "group",
     "guard",
     "herald",
@@ -94,6 +103,7 @@ const ORG_WORDS: &[&str] = &[
     "international",
     "journal",
     "league",
+    "liberals",
     "llc",
     "lp",
     "ltd",
@@ -128,6 +138,7 @@ const ORG_WORDS: &[&str] = &[
     "railways",
     "rangers",
     "regiment",
+    "republicans",
     "research",
     "reserve",
     "rovers",
@@ -138,6 +149,7 @@ const ORG_WORDS: &[&str] = &[
     "senate",
     "service",
     "services",
+    "socialists",
     "society",
     "spa",
     "systems",
@@ -178,8 +190,12 @@ const PLACE_WORDS: &[&str] = &[
     "creek",
     "desert",
     "district",
+    "estadio",
+    "estádio",
     "falls",
     "field",
+    "fort",
+    "gare",
     "gulf",
     "harbor",
     "harbour",
@@ -192,6 +208,7 @@ const PLACE_WORDS: &[&str] = &[
     "lake",
     "mine",
     "motel",
+    "mount",
     "mountain",
     "mountains",
     "ocean",
@@ -213,6 +230,7 @@ const PLACE_WORDS: &[&str] = &[
     "sea",
     "square",
     "stadium",
+    "station",
     "strait",
     "street",
     "valley",
@@ -330,8 +348,8 @@ const REPORTING_VERBS: &[&str] = &[
 
 /// Lowercase particles inside personal names (`Ibn Saud`, `Ludwig van Beethoven`).
 const NAME_PARTICLES: &[&str] = &[
-    "al", "bin", "bint", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn",
-    "la", "le", "ter", "van", "von", "y",
+    "al", "bin", "bint", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el",
+    "ibn", "la", "le", "ter", "van", "von", "y",
 ];
 
 /// Lowercase words before a name that qualify a title: `former President`.
@@ -369,48 +387,80 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "via",
 ];
 
-fn contains(list: &[&str], key: &str) -> bool {
-    list.binary_search(&key).is_ok()
+/// Bit flags of the classes a word belongs to.
+const ORG: u8 = 1;
+const PLACE: u8 = 2;
+const EVENT: u8 = 4;
+const SPORTS: u8 = 8;
+const REPORTING: u8 = 16;
+const PARTICLE: u8 = 32;
+const MODIFIER: u8 = 64;
+const PREPOSITION: u8 = 128;
+
+/// Every listed word → its classes: one hash lookup answers any class question. Built
+/// once, immutable.
+static CLASSES: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = FastMap::default();
+    for (list, flag) in [
+        (ORG_WORDS, ORG),
+        (PLACE_WORDS, PLACE),
+        (EVENT_WORDS, EVENT),
+        (SPORTS_VERBS, SPORTS),
+        (REPORTING_VERBS, REPORTING),
+        (NAME_PARTICLES, PARTICLE),
+        (ROLE_MODIFIERS, MODIFIER),
+        (PLACE_PREPOSITIONS, PREPOSITION),
+    ] {
+        for word in list {
+            *map.entry(*word).or_insert(0) |= flag;
+        }
+    }
+    map
+});
+
+fn has(key: &str, flag: u8) -> bool {
+    // No listed word is longer than 16 bytes: most keys are answered without hashing.
+    key.len() <= 16 && CLASSES.get(key).is_some_and(|f| f & flag != 0)
 }
 
 /// True for `ministry`, `party`, `corp`, ... (`key` in lower case).
 pub fn is_org_word(key: &str) -> bool {
-    contains(ORG_WORDS, key)
+    has(key, ORG)
 }
 
 /// True for `river`, `street`, `province`, ... (`key` in lower case).
 pub fn is_place_word(key: &str) -> bool {
-    contains(PLACE_WORDS, key)
+    has(key, PLACE)
 }
 
 /// True for `cup`, `war`, `treaty`, ... (`key` in lower case).
 pub fn is_event_word(key: &str) -> bool {
-    contains(EVENT_WORDS, key)
+    has(key, EVENT)
 }
 
 /// True for `beat`, `drew`, `vs`, ... (`key` in lower case).
 pub fn is_sports_verb(key: &str) -> bool {
-    contains(SPORTS_VERBS, key)
+    has(key, SPORTS)
 }
 
 /// True for `said`, `told`, `added`, ... (`key` in lower case).
 pub fn is_reporting_verb(key: &str) -> bool {
-    contains(REPORTING_VERBS, key)
+    has(key, REPORTING)
 }
 
 /// True for `bin`, `van`, `de`, ... (`key` in lower case).
 pub fn is_name_particle(key: &str) -> bool {
-    contains(NAME_PARTICLES, key)
+    has(key, PARTICLE)
 }
 
 /// True for `former`, `acting`, ... (`key` in lower case).
 pub fn is_role_modifier(key: &str) -> bool {
-    contains(ROLE_MODIFIERS, key)
+    has(key, MODIFIER)
 }
 
 /// True for `in`, `near`, ... (`key` in lower case).
 pub fn is_place_preposition(key: &str) -> bool {
-    contains(PLACE_PREPOSITIONS, key)
+    has(key, PREPOSITION)
 }
 
 #[cfg(test)]
@@ -418,7 +468,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn word_lists_are_sorted_for_binary_search() {
+    fn word_lists_are_sorted_and_short() {
         for list in [
             ORG_WORDS,
             PLACE_WORDS,
@@ -430,6 +480,7 @@ mod tests {
             SPORTS_VERBS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list);
+            assert!(list.iter().all(|w| w.len() <= 16), "{:?}", list);
         }
     }
 

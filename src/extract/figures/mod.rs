@@ -29,21 +29,26 @@ mod stopwords;
 
 use std::borrow::Cow;
 
-use super::segment::{self, Token, TokenKind};
+use super::segment::{SentenceTokens, Token, TokenKind};
 use super::{Figure, Span};
 use amount::{Form, currency_prefix, number_core, range_end};
 use context::{counts, is_money, place_after, qualifier_before, unit_after, year_is_count};
 
 /// Finds the figures of `text`, sentence by sentence.
 pub fn find_figures(text: &str, sentences: &[Span]) -> Vec<Figure> {
+    find_figures_in(text, sentences, &SentenceTokens::new(text, sentences))
+}
+
+/// [`find_figures`] over sentences already tokenized (see [`SentenceTokens`]).
+pub fn find_figures_in(text: &str, sentences: &[Span], tokens: &SentenceTokens) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut found = Vec::new();
-    for &sentence in sentences {
+    for (k, &sentence) in sentences.iter().enumerate() {
         if !lexicon::may_hold_figure(&text.as_bytes()[sentence[0]..sentence[1]]) {
             continue;
         }
-        let toks = segment::tokens(text, sentence);
-        let s = Sentence { text, toks: &toks };
+        let toks = tokens.of(k);
+        let s = Sentence { text, toks };
         found.clear();
         scan(&s, &mut found);
         share_units(&s, &mut found);

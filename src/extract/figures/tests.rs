@@ -1,4 +1,5 @@
 use super::*;
+use crate::extract::segment;
 
 /// `(value, unit, text)` of every figure in `text`.
 fn figs(text: &str) -> Vec<(Option<f64>, Option<String>, String)> {

@@ -132,12 +132,61 @@ pub struct Knowledge {
     first_names: FastSet<String>,
     surnames: FastSet<String>,
     common: FastSet<String>,
+    /// The most frequent of the common words.
+    function_words: FastSet<String>,
     misc: FastSet<String>,
     conflicts: Vec<AliasConflict>,
 }
 
+/// The lookup keys of a sentence's tokens, computed once (see [`push_key`]).
+///
+/// A token already in lower-case ASCII is its own key and is not copied.
+#[derive(Clone, Debug, Default)]
+pub struct TokenKeys<'t> {
+    text: &'t str,
+    lower: String,
+    /// Byte range of each key, in `text` (flag true) or in `lower`.
+    ranges: Vec<(u32, u32, bool)>,
+}
+
+impl<'t> TokenKeys<'t> {
+    /// The keys of `tokens` of `text`.
+    pub fn new(text: &'t str, tokens: &[Token]) -> TokenKeys<'t> {
+        let mut lower = String::new();
+        let mut ranges = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let w = t.text(text);
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                ranges.push((t.span[0] as u32, t.span[1] as u32, true));
+            } else {
+                let start = lower.len() as u32;
+                push_key(&mut lower, w);
+                ranges.push((start, lower.len() as u32, false));
+            }
+        }
+        TokenKeys {
+            text,
+            lower,
+            ranges,
+        }
+    }
+
+    /// The key of token `i`.
+    pub fn get(&self, i: usize) -> &str {
+        let (s, e, in_text) = self.ranges[i];
+        let source = if in_text { self.text } else { &self.lower };
+        &source[s as usize..e as usize]
+    }
+}
+
 /// Appends the lookup key of one token: lower case, curly apostrophes made straight.
 pub fn push_key(buf: &mut String, token: &str) {
+    if token.is_ascii() {
+        let start = buf.len();
+        buf.push_str(token);
+        buf[start..].make_ascii_lowercase();
+        return;
+    }
     for c in token.chars() {
         match c {
             '’' | '‘' => buf.push('\''),
@@ -245,6 +294,17 @@ impl Knowledge {
         self.common.contains(key)
     }
 
+    /// True for one of the most frequent English words (`he`, `in`, `new`): never a
+    /// name on its own, wherever it stands; `key` in lower case.
+    pub fn is_function_word(&self, key: &str) -> bool {
+        self.function_words.contains(key)
+    }
+
+    /// True for a demonym (`iraqi`, `americans`); `key` in lower case.
+    pub fn is_demonym(&self, key: &str) -> bool {
+        self.demonyms.contains_key(key)
+    }
+
     /// True for a capitalised word that never names an entity on its own (`Monday`,
     /// `Muslim`); `key` in lower case.
     pub fn is_misc(&self, key: &str) -> bool {
@@ -258,29 +318,45 @@ impl Knowledge {
 
     /// The longest entity form, demonym and title starting at `tokens[start]`.
     ///
-    /// `buf` is scratch space, reused so that lookups do not allocate.
+    /// An entity form may end in a possessive (`Iraq’s`). `buf` is scratch space, reused
+    /// so that lookups do not allocate.
     pub fn match_at(
         &self,
         text: &str,
         tokens: &[Token],
+        keys: &TokenKeys,
         start: usize,
         buf: &mut String,
     ) -> PhraseMatches<'_> {
         let mut out = PhraseMatches::default();
-        buf.clear();
-        push_key(buf, tokens[start].text(text));
-        let Some(&max) = self.prefixes.get(buf.as_str()) else {
+        let first = keys.get(start);
+        let Some(&max) = self.prefixes.get(first) else {
+            // A one-word name with a possessive: `Germany’s`.
+            if let Some(stem) = first.strip_suffix("'s")
+                && let Some(form) = self.forms.get(stem)
+                && capitals_kept(&form.written, tokens[start].text(text))
+            {
+                out.entity = Some((1, form.id));
+            }
             return out;
         };
+        buf.clear();
         let max = usize::from(max).min(tokens.len() - start);
         for n in 1..=max {
             if n > 1 {
                 buf.push(' ');
-                push_key(buf, tokens[start + n - 1].text(text));
             }
+            buf.push_str(keys.get(start + n - 1));
+            let seen = &text[tokens[start].span[0]..tokens[start + n - 1].span[1]];
             if let Some(form) = self.forms.get(buf.as_str()) {
-                let seen = &text[tokens[start].span[0]..tokens[start + n - 1].span[1]];
                 if capitals_kept(&form.written, seen) {
+                    out.entity = Some((n, form.id));
+                }
+            } else if let Some(stem) = buf.strip_suffix("'s") {
+                // A possessive ends the phrase: `Elena Vasquez’s`.
+                if let Some(form) = self.forms.get(stem)
+                    && capitals_kept(&form.written, seen)
+                {
                     out.entity = Some((n, form.id));
                 }
             }

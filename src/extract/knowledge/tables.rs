@@ -15,6 +15,9 @@ const FIRST_NAMES: &str = include_str!("../gazetteer/first_names.txt");
 const SURNAMES: &str = include_str!("../gazetteer/surnames.txt");
 const COMMON_WORDS: &str = include_str!("../gazetteer/common_words.txt");
 
+/// How many of the most frequent words count as function words (`he`, `in`, `sales`).
+const FUNCTION_WORDS: usize = 1000;
+
 /// Data lines of an embedded file.
 fn rows(file: &str) -> impl Iterator<Item = &str> {
     file.lines()
@@ -53,6 +56,10 @@ pub(super) fn builtin() -> Knowledge {
     kb.first_names = word_set(FIRST_NAMES);
     kb.surnames = word_set(SURNAMES);
     kb.common = word_set(COMMON_WORDS);
+    kb.function_words = rows(COMMON_WORDS)
+        .take(FUNCTION_WORDS)
+        .map(|w| w.trim().to_string())
+        .collect();
     kb
 }
 

@@ -6,7 +6,7 @@
 //! `X said in a statement: ...`, `according to X`. Each function takes token indices
 //! into one [`Words`] and bounds `[lo, hi)` (usually the sentence) it must stay in.
 
-use super::lexicon::{self, Pronoun};
+use super::lexicon::{self, CueKind, Pronoun};
 use crate::extract::Span;
 use crate::extract::segment::{Token, TokenKind};
 
@@ -20,6 +20,8 @@ pub struct Words<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
     pub flags: Vec<u8>,
+    /// The [`lexicon`] class bits of every token, looked up once.
+    cls: Vec<u32>,
 }
 
 /// What kind of speaker a phrase names.
@@ -40,7 +42,51 @@ pub struct Phrase {
     pub kind: PhraseKind,
 }
 
+/// Class bit (beside the lexicon's): a word with an upper-case first letter.
+const CAP: u32 = 1 << 31;
+
 impl<'a> Words<'a> {
+    /// Wraps the tokens of `text`, looking every word up in the lexicon once.
+    pub fn new(text: &'a str, toks: Vec<Token>, flags: Vec<u8>) -> Words<'a> {
+        let cls = toks
+            .iter()
+            .map(|t| {
+                if t.kind != TokenKind::Word {
+                    return 0;
+                }
+                let w = t.text(text);
+                let first = w.chars().next();
+                let cap = if first.is_some_and(char::is_uppercase) {
+                    CAP
+                } else {
+                    0
+                };
+                lexicon::classes(w) | cap
+            })
+            .collect();
+        Words {
+            text,
+            toks,
+            flags,
+            cls,
+        }
+    }
+
+    /// The lexicon class bits of token `i` (0 for punctuation and numbers).
+    pub fn cls(&self, i: usize) -> u32 {
+        self.cls[i]
+    }
+
+    /// True when token `i` is in any of the lexicon classes `bits`.
+    pub fn has(&self, i: usize, bits: u32) -> bool {
+        self.cls[i] & bits != 0
+    }
+
+    /// The reporting verb token `i` is, if any.
+    pub fn cue(&self, i: usize) -> Option<CueKind> {
+        lexicon::cue_of(self.cls[i])
+    }
+
     pub fn word(&self, i: usize) -> &'a str {
         self.toks[i].text(self.text)
     }
@@ -55,7 +101,7 @@ impl<'a> Words<'a> {
 
     /// A word with an upper-case first letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        self.cls[i] & CAP != 0
     }
 
     /// The character of a punctuation token.
@@ -168,20 +214,21 @@ impl<'a> Words<'a> {
             match self.toks[i].kind {
                 TokenKind::Word => {
                     let w = self.word(i);
+                    let c = self.cls(i);
                     let and_between_names =
                         w == "and" && i > lo && self.is_cap(i - 1) && i < e && self.is_cap(i + 1);
                     let participle = w.len() > 5
                         && w.ends_with("ing")
                         && !self.is_cap(i)
-                        && !lexicon::is_adjective_ing(w);
-                    let preposition = lexicon::is_preposition(w)
+                        && !c & lexicon::ADJECTIVE_ING != 0;
+                    let preposition = c & lexicon::PREPOSITION != 0
                         && !self.is_cap(i)
                         && !matches!(w, "of" | "for" | "at" | "from");
-                    if (lexicon::is_clause_word(w) && !and_between_names)
+                    if (c & lexicon::CLAUSE != 0 && !and_between_names)
                         || preposition
                         || participle
-                        || lexicon::cue(w).is_some()
-                        || lexicon::pronoun(w).is_some()
+                        || lexicon::cue_of(c).is_some()
+                        || c & lexicon::PRONOUN != 0
                         || (w == "according")
                     {
                         break;
@@ -199,7 +246,7 @@ impl<'a> Words<'a> {
                         '.' => {
                             i > lo
                                 && self.is_word(i - 1)
-                                && (lexicon::is_title(self.word(i - 1))
+                                && (self.has(i - 1, lexicon::TITLE)
                                     || self.word(i - 1).chars().count() == 1)
                                 && self.is_cap(i - 1)
                         }
@@ -244,7 +291,7 @@ impl<'a> Words<'a> {
         for k in (start + 1..=e).rev() {
             if self.is_word(k)
                 && !self.is_cap(k)
-                && lexicon::is_determiner(self.word(k))
+                && self.has(k, lexicon::DETERMINER)
                 && !matches!(self.word(k - 1), "of" | "for" | "at" | "from")
             {
                 start = k;
@@ -267,10 +314,10 @@ impl<'a> Words<'a> {
             last -= 1;
         }
         let first = self.word(start);
-        let kind = if self.is_cap(last) && !lexicon::is_speaker_noun(self.word(last)) {
+        let kind = if self.is_cap(last) && !self.has(last, lexicon::SPEAKER_NOUN) {
             PhraseKind::Name
         } else if lexicon::is_determiner(first)
-            || lexicon::is_speaker_noun(self.word(last))
+            || self.has(last, lexicon::SPEAKER_NOUN)
             || (start..=last).any(|i| self.is_cap(i))
         {
             PhraseKind::Nominal
@@ -283,7 +330,7 @@ impl<'a> Words<'a> {
     /// The speaker phrase right after the verb (`said Austin`, `said the official`):
     /// it must end at punctuation, the bound, or a phrase of time or place.
     pub fn speaker_after(&self, from: usize, hi: usize) -> Option<Phrase> {
-        if from >= hi || (self.is_word(from) && lexicon::is_time_word(self.word(from))) {
+        if from >= hi || (self.is_word(from) && self.has(from, lexicon::TIME)) {
             return None;
         }
         let mut i = from;
@@ -293,8 +340,9 @@ impl<'a> Words<'a> {
             match self.toks[i].kind {
                 TokenKind::Word => {
                     let w = self.word(i);
+                    let c = self.cls(i);
                     if i > from
-                        && (lexicon::is_preposition(w) || lexicon::is_time_word(w))
+                        && (c & lexicon::PREPOSITION != 0 || c & lexicon::TIME != 0)
                         && !matches!(w, "of" | "for" | "at")
                     {
                         break;
@@ -307,8 +355,8 @@ impl<'a> Words<'a> {
                             return None;
                         }
                     }
-                    if lexicon::is_clause_word(w) || lexicon::cue(w).is_some() {
-                        if i == from && lexicon::pronoun(w).is_some() {
+                    if c & lexicon::CLAUSE != 0 || lexicon::cue_of(c).is_some() {
+                        if i == from && c & lexicon::PRONOUN != 0 {
                             i += 1;
                             break;
                         }
@@ -324,7 +372,7 @@ impl<'a> Words<'a> {
                     let title_dot = c == '.'
                         && i > from
                         && self.is_cap(i - 1)
-                        && (lexicon::is_title(self.word(i - 1))
+                        && (self.has(i - 1, lexicon::TITLE)
                             || self.word(i - 1).chars().count() == 1)
                         && i + 1 < hi
                         && self.is_cap(i + 1);
@@ -387,12 +435,12 @@ impl<'a> Words<'a> {
         }
         let names = k;
         while k < hi && (self.is_cap(k) || (self.punct(k) == Some('.') && self.is_cap(k - 1))) {
-            if lexicon::is_determiner(self.word(k)) && k > i {
+            if self.has(k, lexicon::DETERMINER) && k > i {
                 break;
             }
             k += 1;
         }
-        if k == names || lexicon::is_determiner(self.word(names)) {
+        if k == names || self.has(names, lexicon::DETERMINER) {
             return self.nominal_subject(i, hi);
         }
         // A lone sentence-opening word that is a function word is no subject.
@@ -412,7 +460,7 @@ impl<'a> Words<'a> {
     /// `The conservative publication has ...`: a determiner, at most three more words,
     /// then a word that reads as the verb.
     fn nominal_subject(&self, i: usize, hi: usize) -> Option<Phrase> {
-        if !lexicon::is_determiner(self.word(i)) {
+        if !self.has(i, lexicon::DETERMINER) {
             return None;
         }
         let mut k = i + 1;
@@ -441,13 +489,12 @@ impl<'a> Words<'a> {
 mod tests {
     use super::*;
     use crate::extract::quotes::complement::Intro;
-    use crate::extract::quotes::lexicon::CueKind;
     use crate::extract::segment::tokens;
 
     fn words(text: &str) -> Words<'_> {
         let toks = tokens(text, [0, text.len()]);
         let flags = vec![0; toks.len()];
-        Words { text, toks, flags }
+        Words::new(text, toks, flags)
     }
 
     fn cue_at(w: &Words<'_>, word: &str) -> usize {

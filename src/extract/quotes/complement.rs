@@ -52,9 +52,10 @@ impl Words<'_> {
         let mut skipped_pp = false;
         while i < hi && self.is_word(i) {
             let w = self.word(i);
-            if lexicon::is_time_word(w) && !w.eq_ignore_ascii_case("that") {
+            let c = self.cls(i);
+            if c & lexicon::TIME != 0 && !w.eq_ignore_ascii_case("that") {
                 i += 1;
-            } else if lexicon::is_preposition(w) {
+            } else if c & lexicon::PREPOSITION != 0 {
                 // Look ahead for `that` or a comma that ends the phrase.
                 let mut k = i + 1;
                 let stop = (i + 12).min(hi);
@@ -62,7 +63,7 @@ impl Words<'_> {
                     if self.is_lower_word(k, "that") || matches!(self.punct(k), Some(',' | ':')) {
                         break;
                     }
-                    if self.is_word(k) && lexicon::cue(self.word(k)).is_some() {
+                    if self.is_word(k) && self.cue(k).is_some() {
                         return None;
                     }
                     k += 1;
@@ -87,7 +88,7 @@ impl Words<'_> {
             Some(',') if i + 1 < hi => {
                 return if self.is_mark(i + 1) {
                     Some((i + 1, Intro::Mark))
-                } else if self.is_cap(i + 1) && lexicon::cue(self.word(i + 1)).is_none() {
+                } else if self.is_cap(i + 1) && self.cue(i + 1).is_none() {
                     Some((i + 1, Intro::Comma))
                 } else {
                     None
@@ -98,6 +99,10 @@ impl Words<'_> {
         }
         let w = self.word(i);
         if w.eq_ignore_ascii_case("that") {
+            // `said that “...”`: the quotation itself begins after `that`.
+            if i + 1 < hi && self.is_mark(i + 1) {
+                return Some((i + 1, Intro::Mark));
+            }
             return (i + 1 < hi && self.is_word(i + 1)).then_some((i + 1, Intro::That));
         }
         if skipped_pp || kind == CueKind::Weak || kind == CueKind::According {
@@ -125,7 +130,7 @@ impl Words<'_> {
         if lexicon::is_determiner(w) && !w.eq_ignore_ascii_case("that") {
             k += 1;
             let stop = (k + 4).min(hi);
-            while k < stop && self.is_word(k) && !lexicon::is_clause_word(self.word(k)) {
+            while k < stop && self.is_word(k) && !self.has(k, lexicon::CLAUSE) {
                 k += 1;
                 if k < hi && self.is_lower_word(k, "that") {
                     break;

@@ -1,8 +1,15 @@
-//! Word lists for attribution: reporting verbs, pronouns, titles, the small words
-//! that sit between a speaker and a verb, and first names that tell a pronoun's gender.
+//! Word knowledge for attribution: reporting verbs, pronouns, titles, the small words
+//! that sit between a speaker and a verb, and the words that tell names apart.
 //!
-//! Lookups lower-case ASCII into a stack buffer and `match` on literals, so they cost
-//! no allocation: the extractor looks up nearly every token of the text.
+//! Every list of [`super::words`] goes into one table from lower-cased word to a set of
+//! class bits, built once. A lookup lower-cases ASCII into a stack buffer and hashes
+//! it once (FNV), so it costs no allocation: the extractor looks up nearly every token.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use super::words;
 
 /// How a reporting verb may introduce what was said.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,142 +25,6 @@ pub enum CueKind {
     According,
 }
 
-/// Lower-cases an ASCII word into `buf`; `None` for long or non-ASCII words.
-pub(super) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    let b = word.as_bytes();
-    if b.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..b.len()]).ok()
-}
-
-/// The reporting verb `word` is a form of, if any.
-pub fn cue(word: &str) -> Option<CueKind> {
-    let mut buf = [0u8; 24];
-    let w = lower(word, &mut buf)?;
-    use CueKind::*;
-    Some(match w {
-        "said" | "says" | "say" | "saying" | "added" | "adds" | "adding" | "stated" | "noted"
-        | "noting" | "warned" | "warns" | "warning" | "argued" | "argues" | "arguing"
-        | "insisted" | "insists" | "insisting" | "explained" | "explains" | "explaining"
-        | "wrote" | "writes" | "tweeted" | "tweets" | "acknowledged" | "acknowledges"
-        | "acknowledging" | "declared" | "declares" | "declaring" | "claimed" | "claiming"
-        | "contended" | "contends" | "maintained" | "maintains" | "asserted" | "asserts"
-        | "asserting" | "stressed" | "stresses" | "stressing" | "emphasized" | "emphasised"
-        | "emphasizing" | "predicted" | "predicts" | "conceded" | "concedes" | "admitted"
-        | "admits" | "reiterated" | "reiterates" | "cautioned" | "cautions" | "complained"
-        | "complains" | "suggested" | "suggests" | "suggesting" | "countered" | "counters"
-        | "replied" | "replies" | "responded" | "responds" | "answered" | "remarked"
-        | "observed" | "recalled" | "recalls" | "recalling" | "vowed" | "vows" | "vowing"
-        | "pledged" | "pledges" | "promised" | "promises" | "boasted" | "bragged" | "alleged"
-        | "alleges" | "charged" | "testified" | "confirmed" | "confirms" | "denied"
-        | "lamented" | "laments" | "conceding" | "announced" | "announces" | "announcing"
-        | "posted" | "reported" | "reports" | "concluded" | "explain" | "insist" | "argue"
-        | "claim" | "warn" | "add" | "note" | "notes" => Say,
-        "according" => According,
-        "tweeting" | "writing" | "posting" | "stating" | "predicting" | "promising"
-        | "complaining" | "urging" | "replying" | "responding" | "answering" | "quipping"
-        | "joking" | "admitting" | "cautioning" | "boasting" | "countering" => Say,
-        "told" | "tells" | "tell" | "telling" | "assured" | "informed" | "reminded" => Tell,
-        "continued" | "continues" | "asked" | "asks" | "asking" | "joked" | "quipped"
-        | "shouted" | "yelled" | "chanted" | "chanting" | "wondered" | "mused" | "retorted"
-        | "exclaimed" | "whispered" | "demanded" | "reasoned" | "commented" | "agreed"
-        | "repeated" | "recounted" | "laughed" | "sighed" | "began" | "concluding" | "read"
-        | "reads" | "sang" | "sings" => Weak,
-        _ => return None,
-    })
-}
-
-/// Verbs after which `he`/`she` is most likely the speaker of the quote just before.
-pub fn is_continuing(word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    matches!(
-        lower(word, &mut buf),
-        Some("added" | "adds" | "adding" | "continued" | "continues" | "concluded" | "went")
-    )
-}
-
-/// Words in `-ing` that sit inside a noun phrase (`the acting director`).
-pub fn is_adjective_ing(word: &str) -> bool {
-    matches!(
-        word,
-        "acting"
-            | "leading"
-            | "ruling"
-            | "outgoing"
-            | "incoming"
-            | "governing"
-            | "founding"
-            | "presiding"
-            | "ranking"
-            | "sitting"
-            | "visiting"
-            | "managing"
-            | "polling"
-            | "voting"
-            | "striking"
-            | "opposing"
-            | "remaining"
-            | "leaving"
-            | "reigning"
-            | "fighting"
-            | "working"
-            | "grieving"
-            | "rising"
-            | "surviving"
-    )
-}
-
-/// Words that open a sentence before a comma without being its subject
-/// (`Meanwhile, ...`, `Still, ...`).
-pub fn is_sentence_adverb(word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    let Some(w) = lower(word, &mut buf) else {
-        return false;
-    };
-    w.ends_with("ly")
-        || is_time_word(w)
-        || matches!(
-            w,
-            "meanwhile"
-                | "however"
-                | "still"
-                | "instead"
-                | "now"
-                | "then"
-                | "again"
-                | "indeed"
-                | "nevertheless"
-                | "nonetheless"
-                | "moreover"
-                | "furthermore"
-                | "overall"
-                | "otherwise"
-                | "afterward"
-                | "afterwards"
-                | "thus"
-                | "so"
-                | "yet"
-                | "but"
-                | "and"
-                | "also"
-                | "yes"
-                | "no"
-                | "well"
-                | "first"
-                | "second"
-                | "third"
-                | "finally"
-                | "separately"
-                | "similarly"
-                | "ultimately"
-                | "currently"
-        )
-}
-
 /// Personal pronouns that can be speakers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pronoun {
@@ -164,432 +35,200 @@ pub enum Pronoun {
     First,
 }
 
+pub(super) const SAY: u32 = 1;
+pub(super) const TELL: u32 = 1 << 1;
+pub(super) const WEAK: u32 = 1 << 2;
+pub(super) const ACCORDING: u32 = 1 << 3;
+pub(super) const CONTINUING: u32 = 1 << 4;
+pub(super) const ADJECTIVE_ING: u32 = 1 << 5;
+pub(super) const SENTENCE_ADVERB: u32 = 1 << 6;
+pub(super) const ADVERB: u32 = 1 << 7;
+pub(super) const TIME: u32 = 1 << 8;
+pub(super) const PREPOSITION: u32 = 1 << 9;
+pub(super) const CLAUSE: u32 = 1 << 10;
+pub(super) const DETERMINER: u32 = 1 << 11;
+pub(super) const SPEAKER_NOUN: u32 = 1 << 12;
+pub(super) const TITLE: u32 = 1 << 13;
+pub(super) const ORG: u32 = 1 << 14;
+pub(super) const PLACE: u32 = 1 << 15;
+pub(super) const MALE: u32 = 1 << 16;
+pub(super) const FEMALE: u32 = 1 << 17;
+pub(super) const HE: u32 = 1 << 18;
+pub(super) const SHE: u32 = 1 << 19;
+pub(super) const THEY: u32 = 1 << 20;
+pub(super) const IT: u32 = 1 << 21;
+pub(super) const FIRST: u32 = 1 << 22;
+/// Any personal pronoun that can be a speaker.
+pub(super) const PRONOUN: u32 = HE | SHE | THEY | IT | FIRST;
+
+/// FNV-1a: short keys, no need for a keyed hash.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type Table = HashMap<&'static [u8], u32, BuildHasherDefault<Fnv>>;
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let lists: [(&[&'static str], u32); 18] = [
+        (words::CUE_SAY, SAY),
+        (words::CUE_TELL, TELL),
+        (words::CUE_WEAK, WEAK),
+        (words::CUE_ACCORDING, ACCORDING),
+        (words::CONTINUING, CONTINUING),
+        (words::ADJECTIVE_ING, ADJECTIVE_ING),
+        (words::SENTENCE_ADVERB, SENTENCE_ADVERB),
+        (words::ADVERB, ADVERB),
+        (words::TIME, TIME),
+        (words::PREPOSITION, PREPOSITION),
+        (words::CLAUSE, CLAUSE),
+        (words::DETERMINER, DETERMINER),
+        (words::SPEAKER_NOUN, SPEAKER_NOUN),
+        (words::TITLE, TITLE),
+        (words::ORG, ORG),
+        (words::PLACE, PLACE),
+        (words::MALE, MALE),
+        (words::FEMALE, FEMALE),
+    ];
+    let mut t = Table::default();
+    for (list, bit) in lists {
+        for w in list {
+            *t.entry(w.as_bytes()).or_default() |= bit;
+        }
+    }
+    for (w, bit) in [
+        ("he", HE),
+        ("she", SHE),
+        ("they", THEY),
+        ("it", IT),
+        ("i", FIRST),
+        ("we", FIRST),
+    ] {
+        *t.entry(w.as_bytes()).or_default() |= bit;
+    }
+    t
+});
+
+/// Lower-cases an ASCII word into `buf`; `None` for long or non-ASCII words.
+fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
+    let b = word.as_bytes();
+    if b.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(&buf[..b.len()])
+}
+
+/// The class bits of `word`, any case.
+pub(super) fn classes(word: &str) -> u32 {
+    let mut buf = [0u8; 24];
+    let Some(w) = lower(word, &mut buf) else {
+        return 0;
+    };
+    TABLE.get(w).copied().unwrap_or(0)
+}
+
+fn ends_with_ly(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() > 2 && b[b.len() - 2..].eq_ignore_ascii_case(b"ly")
+}
+
+/// The reporting verb `word` is a form of, if any.
+#[cfg(test)]
+pub fn cue(word: &str) -> Option<CueKind> {
+    cue_of(classes(word))
+}
+
+/// The reporting verb a word with class bits `c` is, if any.
+pub fn cue_of(c: u32) -> Option<CueKind> {
+    if c & SAY != 0 {
+        Some(CueKind::Say)
+    } else if c & TELL != 0 {
+        Some(CueKind::Tell)
+    } else if c & WEAK != 0 {
+        Some(CueKind::Weak)
+    } else if c & ACCORDING != 0 {
+        Some(CueKind::According)
+    } else {
+        None
+    }
+}
+
+/// Words that open a sentence before a comma without being its subject
+/// (`Meanwhile, ...`, `Still, ...`).
+pub fn is_sentence_adverb(word: &str) -> bool {
+    ends_with_ly(word) || classes(word) & (TIME | SENTENCE_ADVERB) != 0
+}
+
 /// The pronoun `word` is, if it is one a speaker can be.
 pub fn pronoun(word: &str) -> Option<Pronoun> {
-    let mut buf = [0u8; 24];
     let word = word
         .strip_suffix("’s")
         .or_else(|| word.strip_suffix("'s"))
         .unwrap_or(word);
-    Some(match lower(word, &mut buf)? {
-        "he" => Pronoun::He,
-        "she" => Pronoun::She,
-        "they" => Pronoun::They,
-        "it" => Pronoun::It,
-        "i" | "we" => Pronoun::First,
-        _ => return None,
+    let c = classes(word);
+    Some(if c & HE != 0 {
+        Pronoun::He
+    } else if c & SHE != 0 {
+        Pronoun::She
+    } else if c & THEY != 0 {
+        Pronoun::They
+    } else if c & IT != 0 {
+        Pronoun::It
+    } else if c & FIRST != 0 {
+        Pronoun::First
+    } else {
+        return None;
     })
 }
 
 /// Small words between a speaker and the verb (`also`, `has`, `later`) or between the
 /// verb and what was said (`Tuesday`, `again`).
 pub fn is_adverb(word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    let Some(w) = lower(word, &mut buf) else {
-        return false;
-    };
-    if w.len() > 4 && w.ends_with("ly") && word.as_bytes()[0].is_ascii_lowercase() {
-        return !matches!(w, "only" | "early" | "family" | "rally" | "ally" | "daily");
+    if word.len() > 4 && ends_with_ly(word) && word.as_bytes()[0].is_ascii_lowercase() {
+        let lower = word.to_ascii_lowercase();
+        return !matches!(
+            lower.as_str(),
+            "only" | "early" | "family" | "rally" | "ally" | "daily"
+        );
     }
-    matches!(
-        w,
-        "also"
-            | "has"
-            | "have"
-            | "had"
-            | "would"
-            | "will"
-            | "later"
-            | "then"
-            | "once"
-            | "again"
-            | "just"
-            | "already"
-            | "still"
-            | "even"
-            | "never"
-            | "ever"
-            | "first"
-            | "long"
-            | "too"
-            | "often"
-            | "previously"
-            | "recently"
-            | "reportedly"
-            | "repeatedly"
-            | "earlier"
-            | "further"
-            | "last"
-            | "may"
-            | "might"
-            | "could"
-            | "did"
-            | "does"
-            | "do"
-            | "not"
-    )
+    classes(word) & ADVERB != 0
 }
 
 /// Days and parts of days that follow a verb (`said Tuesday night`).
 pub fn is_time_word(word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    matches!(
-        lower(word, &mut buf),
-        Some(
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "today"
-                | "yesterday"
-                | "tonight"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "night"
-                | "earlier"
-                | "later"
-                | "again"
-                | "recently"
-                | "previously"
-                | "also"
-                | "repeatedly"
-                | "publicly"
-                | "privately"
-                | "week"
-                | "month"
-                | "year"
-                | "weekend"
-                | "last"
-                | "this"
-                | "that"
-        )
-    )
+    classes(word) & TIME != 0
 }
 
 /// Prepositions that open a phrase which is not what was said (`said in a statement`).
 pub fn is_preposition(word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    matches!(
-        lower(word, &mut buf),
-        Some(
-            "in" | "on"
-                | "at"
-                | "to"
-                | "for"
-                | "with"
-                | "by"
-                | "about"
-                | "of"
-                | "from"
-                | "after"
-                | "before"
-                | "during"
-                | "while"
-                | "via"
-                | "through"
-                | "outside"
-                | "inside"
-                | "near"
-                | "into"
-                | "upon"
-                | "amid"
-                | "as"
-                | "when"
-                | "over"
-                | "under"
-                | "within"
-                | "so"
-                | "nothing"
-                | "something"
-                | "anything"
-                | "little"
-                | "much"
-                | "more"
-                | "yes"
-                | "no"
-                | "goodbye"
-                | "hello"
-                | "thanks"
-                | "otherwise"
-        )
-    )
+    classes(word) & PREPOSITION != 0
 }
 
 /// Words that end a speaker phrase when walking back from the verb.
 pub fn is_clause_word(word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    matches!(
-        lower(word, &mut buf),
-        Some(
-            "and"
-                | "or"
-                | "but"
-                | "that"
-                | "which"
-                | "who"
-                | "whom"
-                | "whose"
-                | "because"
-                | "since"
-                | "as"
-                | "when"
-                | "while"
-                | "if"
-                | "so"
-                | "although"
-                | "though"
-                | "after"
-                | "before"
-                | "where"
-                | "than"
-                | "what"
-                | "how"
-                | "why"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "be"
-                | "been"
-                | "to"
-                | "in"
-                | "on"
-                | "with"
-                | "by"
-                | "about"
-                | "during"
-                | "until"
-                | "yet"
-                | "not"
-                | "said"
-                | "says"
-                | "told"
-                | "there"
-                | "here"
-                | "this"
-                | "these"
-                | "those"
-                | "i"
-                | "you"
-                | "we"
-                | "he"
-                | "she"
-                | "they"
-                | "it"
-        )
-    )
+    classes(word) & CLAUSE != 0
 }
 
 /// Determiners and possessives that open a noun phrase.
 pub fn is_determiner(word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    matches!(
-        lower(word, &mut buf),
-        Some(
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "some"
-                | "many"
-                | "several"
-                | "other"
-                | "another"
-                | "both"
-                | "most"
-                | "all"
-                | "few"
-                | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "each"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-        )
-    )
-}
-
-/// Bare nouns that speak without a determiner (`officials said`).
-pub fn is_speaker_noun(word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    matches!(
-        lower(word, &mut buf),
-        Some(
-            "officials"
-                | "sources"
-                | "analysts"
-                | "experts"
-                | "critics"
-                | "witnesses"
-                | "residents"
-                | "police"
-                | "authorities"
-                | "protesters"
-                | "protestors"
-                | "supporters"
-                | "aides"
-                | "advisers"
-                | "advisors"
-                | "observers"
-                | "democrats"
-                | "republicans"
-                | "lawmakers"
-                | "economists"
-                | "investigators"
-                | "prosecutors"
-                | "diplomats"
-                | "organizers"
-                | "organisers"
-                | "researchers"
-                | "scientists"
-                | "doctors"
-                | "voters"
-                | "people"
-                | "activists"
-                | "leaders"
-                | "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-                | "officers"
-                | "troops"
-                | "soldiers"
-                | "rebels"
-                | "militants"
-                | "reports"
-                | "polls"
-                | "others"
-                | "many"
-                | "some"
-                | "both"
-        )
-    )
-}
-
-/// Titles and roles before a name (`Defense Secretary`, `Sen.`, `Mr.`): not part of the
-/// canonical name.
-pub fn is_title(word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    let Some(w) = lower(word, &mut buf) else {
-        return false;
-    };
-    matches!(
-        w,
-        "mr" | "mrs"
-            | "ms"
-            | "miss"
-            | "dr"
-            | "prof"
-            | "professor"
-            | "sen"
-            | "senator"
-            | "rep"
-            | "representative"
-            | "congressman"
-            | "congresswoman"
-            | "gov"
-            | "governor"
-            | "president"
-            | "vice"
-            | "secretary"
-            | "minister"
-            | "prime"
-            | "premier"
-            | "chancellor"
-            | "defense"
-            | "defence"
-            | "foreign"
-            | "interior"
-            | "finance"
-            | "chief"
-            | "general"
-            | "gen"
-            | "lt"
-            | "col"
-            | "adm"
-            | "admiral"
-            | "sgt"
-            | "capt"
-            | "captain"
-            | "maj"
-            | "major"
-            | "colonel"
-            | "lieutenant"
-            | "mayor"
-            | "judge"
-            | "justice"
-            | "speaker"
-            | "leader"
-            | "majority"
-            | "minority"
-            | "chairman"
-            | "chairwoman"
-            | "chair"
-            | "director"
-            | "ambassador"
-            | "attorney"
-            | "commissioner"
-            | "king"
-            | "queen"
-            | "prince"
-            | "princess"
-            | "pope"
-            | "rev"
-            | "reverend"
-            | "sheikh"
-            | "ayatollah"
-            | "coach"
-            | "sir"
-            | "lord"
-            | "lady"
-            | "dame"
-            | "del"
-            | "delegate"
-            | "deputy"
-            | "assistant"
-            | "acting"
-            | "interim"
-            | "former"
-            | "press"
-            | "spokesman"
-            | "spokeswoman"
-            | "commander"
-            | "candidate"
-            | "nominee"
-            | "democratic"
-            | "republican"
-            | "democrat"
-            | "gop"
-            | "us"
-            | "u.s."
-            | "u.s"
-            | "senate"
-            | "house"
-            | "state"
-            | "national"
-            | "security"
-            | "adviser"
-            | "advisor"
-            | "ceo"
-            | "executive"
-            | "founder"
-            | "host"
-            | "anchor"
-            | "officer"
-            | "retired"
-    )
+    classes(word) & DETERMINER != 0
 }
 
 #[cfg(test)]

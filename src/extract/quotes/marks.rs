@@ -142,10 +142,22 @@ fn scan_paragraph(text: &str, para: Span, next_opens: bool, out: &mut Vec<Region
     let s = &text[para[0]..para[1]];
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    // Quotations nested inside the open double quotation (`“He calls it “hell” here.”`).
+    let mut depth = 0usize;
+    // Only `"`, `'` and the lead bytes of `“ ” ‘ ’ « » „` can be marks: skip the rest
+    // byte by byte.
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            continue;
+        };
+        if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„') {
+            continue;
+        }
+        let prev = s[..i].chars().next_back();
+        let next = s[i + c.len_utf8()..].chars().next();
         let at = para[0] + i;
         let len = c.len_utf8();
         if let Some(role) = double_role(c, prev, next) {
@@ -155,10 +167,12 @@ fn scan_paragraph(text: &str, para: Span, next_opens: bool, out: &mut Vec<Region
                 Role::Either => double.is_some(),
             };
             match (double, closing) {
+                (Some(_), true) if depth > 0 => depth -= 1,
                 (Some(o), true) => {
                     push(out, o, [at, at + len], MarkKind::Double, text);
                     double = None;
                 }
+                (Some(_), false) if c != '"' && nested(&s[i + len..]) => depth += 1,
                 (Some(o), false) => {
                     // A new opening while one is open: the first was never closed.
                     if c != '"' {
@@ -187,11 +201,30 @@ fn scan_paragraph(text: &str, para: Span, next_opens: bool, out: &mut Vec<Region
                 _ => {}
             }
         }
-        prev = Some(c);
     }
     if let Some(o) = double {
         push_unclosed(out, o, para[1], next_opens, text);
     }
+}
+
+/// True when an opening mark followed by `rest` (the paragraph after it) starts a
+/// quotation nested inside one already open: two closing marks come before the next
+/// opening one, one for it and one for the quotation around it.
+fn nested(rest: &str) -> bool {
+    let mut closers = 0;
+    for c in rest.chars() {
+        match c {
+            '“' | '«' | '„' => break,
+            '”' | '»' | '"' => {
+                closers += 1;
+                if closers == 2 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 fn push(out: &mut Vec<Region>, open: usize, close: Span, kind: MarkKind, text: &str) {
@@ -274,6 +307,26 @@ mod tests {
                 "“We stay,” he said.",
                 "The talks went\non all day."
             ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_inside_a_quotation_stays_inside() {
+        assert_eq!(
+            inners("“I’d live in what he calls “hell” than not,” she said."),
+            ["I’d live in what he calls “hell” than not,"]
+        );
+        assert_eq!(
+            inners("\"He read: “Are you well?” Then he left.\" Next"),
+            ["He read: “Are you well?” Then he left."]
+        );
+    }
+
+    #[test]
+    fn an_opening_mark_without_two_closers_ends_an_unclosed_quote() {
+        assert_eq!(
+            inners("“We stay, he said. “We go,” she said."),
+            ["We stay, he said.", "We go,"]
         );
     }
 

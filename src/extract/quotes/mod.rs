@@ -22,6 +22,7 @@ mod names;
 mod regions;
 mod reported;
 mod speaker;
+mod words;
 
 use super::entities::Found;
 use super::segment::{self, TokenKind};
@@ -130,7 +131,7 @@ impl<'a> Doc<'a> {
         let n = toks.len();
         let nr = regions.len();
         Doc {
-            w: Words { text, toks, flags },
+            w: Words::new(text, toks, flags),
             sents,
             sent_para,
             regions,
@@ -196,7 +197,7 @@ impl<'a> Doc<'a> {
         own.sort_unstable();
         for (_, i) in own {
             if let Source::Own(p, cue) = items[i].source {
-                let continuing = lexicon::is_continuing(self.w.word(cue));
+                let continuing = self.w.has(cue, lexicon::CONTINUING);
                 speakers[i] = resolver.resolve(&self.w, p, continuing).map(|s| s.name);
             }
         }

@@ -74,9 +74,8 @@ impl Doc<'_> {
                 let rest = (p.end..hi2).all(|k| !w.is_word(k));
                 return (rest && p.kind == clause::PhraseKind::Name).then_some((p, lo2));
             }
-            let cue = (lo2..hi2.min(lo2 + 8))
-                .find(|&k| w.is_word(k) && lexicon::cue(w.word(k)).is_some())?;
-            let kind = lexicon::cue(w.word(cue))?;
+            let cue = (lo2..hi2.min(lo2 + 8)).find(|&k| w.is_word(k) && w.cue(k).is_some())?;
+            let kind = w.cue(cue)?;
             let inverted = cue == lo2;
             let tail = if inverted {
                 w.speaker_after(cue + 1, hi2)
@@ -102,7 +101,7 @@ impl Doc<'_> {
         if i >= hi || !w.is_word(i) {
             return None;
         }
-        if let Some(kind) = lexicon::cue(w.word(i)) {
+        if let Some(kind) = w.cue(i) {
             let from = if kind == CueKind::According {
                 i + 2
             } else {
@@ -117,7 +116,8 @@ impl Doc<'_> {
         let stop = (i + 16).min(hi);
         let cue = (i..stop)
             .take_while(|&k| !w.is_mark(k))
-            .find(|&k| w.is_word(k) && lexicon::cue(w.word(k)).is_some());
+            .find(|&k| w.is_word(k) && w.cue(k).is_some())
+            .or_else(|| self.cue_after_appositive(i, hi));
         let Some(cue) = cue else {
             // `“...,” Blige sings`: a quotation ending in a comma, a name and a verb.
             let comma = w.punct(close - 1) == Some(',') || w.punct(close + 1) == Some(',');
@@ -147,7 +147,7 @@ impl Doc<'_> {
         }
         // `“...?” a narrator in the ad asks`, `“...,” former State policy planning
         // director Jane Doe wrote`: everything between the mark and the verb.
-        let plain = (i..p.start).all(|k| w.is_word(k)) && !lexicon::is_clause_word(w.word(i));
+        let plain = (i..p.start).all(|k| w.is_word(k)) && !w.has(i, lexicon::CLAUSE);
         if !(plain && cue - i <= 10) {
             return None;
         }
@@ -164,6 +164,20 @@ impl Doc<'_> {
             },
             cue,
         ))
+    }
+
+    /// The verb after a name and a long appositive that ends in a comma:
+    /// `“...,” Jane Doe, the director of the Center for X and a member of ..., said`.
+    fn cue_after_appositive(&self, i: usize, hi: usize) -> Option<usize> {
+        let w = &self.w;
+        let comma = (i..hi.min(i + 6)).find(|&k| w.punct(k) == Some(','))?;
+        let p = w.phrase_ending_at(comma.checked_sub(1)?, i)?;
+        if p.start != i || p.kind != clause::PhraseKind::Name {
+            return None;
+        }
+        (comma + 2..hi.min(i + 40))
+            .take_while(|&k| !w.is_mark(k) && !matches!(w.punct(k), Some(';' | ':')))
+            .find(|&k| w.is_word(k) && w.cue(k).is_some() && w.punct(k - 1) == Some(','))
     }
 
     /// `Austin said: “...”`, `Austin told reporters “...”`, `according to X, “...”`,
@@ -191,7 +205,7 @@ impl Doc<'_> {
         if target != open {
             // `As Jane Doe reported after the hearing:` + a quotation paragraph.
             let found = (lo..target).rev().find_map(|c| {
-                let kind = lexicon::cue(w.word(c)).filter(|_| w.is_word(c) && !w.inside(c))?;
+                let kind = w.cue(c).filter(|_| w.is_word(c) && !w.inside(c))?;
                 if kind == CueKind::According {
                     return w.speaker_after(c + 2, hi).map(|p| (p, c));
                 }
@@ -209,7 +223,7 @@ impl Doc<'_> {
             if !w.is_word(c) || w.inside(c) {
                 continue;
             }
-            let Some(kind) = lexicon::cue(w.word(c)) else {
+            let Some(kind) = w.cue(c) else {
                 continue;
             };
             if kind == CueKind::According || c == lo {
@@ -284,7 +298,17 @@ impl Doc<'_> {
         resolver: &speaker::Resolver<'_>,
     ) {
         // Quotations over several paragraphs take the speaker from whichever part
-        // has one: walk backwards so an attribution in the last part reaches the first.
+        // has one. A part that continues an attributed part takes its speaker first
+        // (`PENCE: ...` then two more paragraphs of Pence before `WALLACE: ...`);
+        // then, walking backwards, an attribution in the last part reaches the first.
+        for r in 1..self.regions.len() {
+            if self.region_item[r].is_none()
+                && self.regions[r - 1].continues
+                && let Some(prev) = self.region_item[r - 1]
+            {
+                self.push_region(r, Source::Like(prev), items);
+            }
+        }
         for r in (0..self.regions.len()).rev() {
             if self.region_item[r].is_none()
                 && self.regions[r].continues
@@ -347,6 +371,8 @@ impl Doc<'_> {
                 .flatten();
             let source = if continued && let Some(Some(prev)) = self.region_item.get(r - 1) {
                 Source::Like(*prev)
+            } else if let Some(prev) = self.attributed_just_before(r, si, items) {
+                Source::Like(prev)
             } else if let Some(p) = own_subject {
                 Source::Own(p, p.start)
             } else if let Some(k) = prev_sent_item {
@@ -368,6 +394,24 @@ impl Doc<'_> {
                 continue;
             }
             self.push_region(r, source, items);
+        }
+    }
+
+    /// The item of the quotation before region `r` in its sentence `si`, when that
+    /// quotation's attribution lies between the two (`“...,” Jordan said, and still
+    /// “...”`): the second part is the same speaker's.
+    fn attributed_just_before(&self, r: usize, si: usize, items: &[Item]) -> Option<usize> {
+        let prev = r.checked_sub(1)?;
+        let (_, close) = self.region_toks[prev];
+        let close = close?;
+        let (open, _) = self.region_toks[r];
+        if close < self.sents[si][0] {
+            return None;
+        }
+        let k = self.region_item[prev]?;
+        match items[k].source {
+            Source::Own(_, cue) if cue > close && cue < open => Some(k),
+            _ => None,
         }
     }
 

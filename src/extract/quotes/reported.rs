@@ -5,7 +5,7 @@
 
 use super::clause::Phrase;
 use super::complement::Intro;
-use super::lexicon::{self, CueKind};
+use super::lexicon::CueKind;
 use super::{Doc, Item, Source, Span, speaker, trim_quote};
 
 impl Doc<'_> {
@@ -37,7 +37,7 @@ impl Doc<'_> {
                 if self.used[c] || self.w.flags[c] != 0 || !self.w.is_word(c) {
                     continue;
                 }
-                let Some(kind) = lexicon::cue(self.w.word(c)) else {
+                let Some(kind) = self.w.cue(c) else {
                     continue;
                 };
                 let Some((span, source, intro)) = self.read_cue(c, kind, lo, hi, items) else {
@@ -116,8 +116,13 @@ impl Doc<'_> {
             let source = self.participle_source(c, lo, items)?;
             return Some((content(start, hi)?, source, Some(intro)));
         }
-        // `..., said Austin.`
+        // `..., said Austin.` — unless the comma closes an interposed phrase after
+        // the subject (`The office, meanwhile, said the schools ...`).
+        let subject_first = w.speaker_before(c, lo).is_some_and(|p| p.start == lo);
+        // `told X` never names the speaker after the verb: X is the one told.
         if after_comma
+            && kind != CueKind::Tell
+            && !subject_first
             && let Some(p) = w.speaker_after(c + 1, hi)
             && w.is_tail(p.end, hi, CueKind::Say)
         {
@@ -175,7 +180,7 @@ impl Doc<'_> {
             return Some(Source::Like(k));
         }
         let earlier = (lo..c)
-            .filter(|&k| w.is_word(k) && !w.inside(k) && lexicon::cue(w.word(k)).is_some())
+            .filter(|&k| w.is_word(k) && !w.inside(k) && w.cue(k).is_some())
             .find_map(|k| w.speaker_before(k, lo).map(|p| (p, k)));
         if let Some((p, k)) = earlier {
             return Some(Source::Own(p, k));

@@ -78,6 +78,19 @@ impl Matcher<'_> {
         Some(v as i32)
     }
 
+    /// A year in words at `i`: `nineteen ninety-six`, `eighteen twelve`; the year
+    /// and the end token.
+    pub fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        match (self.lex(i), self.lex(i + 1)) {
+            (Lex::Number(c), Lex::Number(y))
+                if (11..=20).contains(&c) && (10..=99).contains(&y) && !self.joined(i + 1) =>
+            {
+                Some(((c * 100 + y) as i32, i + 2))
+            }
+            _ => None,
+        }
+    }
+
     /// A day of the month at `i`: `7`, `7th`, `seventh`.
     fn day_of_month(&self, i: usize) -> Option<u32> {
         match (self.lex(i), self.num(i)) {
@@ -108,14 +121,7 @@ impl Matcher<'_> {
             return Some((y, j + 1));
         }
         // `January nineteen ninety-seven`
-        match (self.lex(j), self.lex(j + 1)) {
-            (Lex::Number(c), Lex::Number(y))
-                if (11..=20).contains(&c) && (10..=99).contains(&y) =>
-            {
-                Some(((c * 100 + y) as i32, j + 2))
-            }
-            _ => None,
-        }
+        self.spelled_year(j)
     }
 
     /// Dates with a month: `March 7, 2023`, `7 March 2023`, `March 2003`, `Jan. 5`,
@@ -195,6 +201,16 @@ impl Matcher<'_> {
             {
                 return None;
             }
+            // `the March of the Combatant Mothers`, `the March for Life`: a title.
+            let k = j + 2 + usize::from(self.is(j + 2, W::The));
+            if matches!(self.w(j + 1), Some(W::For | W::Of))
+                && self
+                    .toks
+                    .get(k)
+                    .is_some_and(|t| t.cap && t.lex == Lex::None)
+            {
+                return None;
+            }
             // `the annual March for Life`: a month takes no article on its own.
             let titled = self.toks.get(j + 1).is_some_and(|t| t.cap)
                 || matches!(self.w(j + 1), Some(W::For | W::Of));
@@ -251,6 +267,15 @@ impl Matcher<'_> {
             (Lex::Word(W::Yesterday), _) => Some(self.with_part_of_day(i + 1, rel(-1))),
             (Lex::Word(W::Tomorrow), _) => Some(self.with_part_of_day(i + 1, rel(1))),
             (Lex::Word(W::Tonight), _) => Some((i + 1, pod(rel(0), Pod::Night), None)),
+            // `afternoon yesterday`, `mid-afternoon yesterday`
+            (Lex::Pod(p), Lex::Word(w @ (W::Today | W::Yesterday | W::Tomorrow))) => {
+                let offset = match w {
+                    W::Yesterday => -1,
+                    W::Tomorrow => 1,
+                    _ => 0,
+                };
+                Some((i + 2, pod(rel(offset), p), None))
+            }
             (Lex::Word(W::This), Lex::Pod(p)) => Some((i + 2, pod(rel(0), p), None)),
             (Lex::Word(W::Last), Lex::Pod(Pod::Night)) => {
                 Some((i + 2, pod(rel(-1), Pod::Night), None))
@@ -349,7 +374,7 @@ impl Matcher<'_> {
     }
 
     /// Years: `2003`, `fiscal 1989`, `the year 2000`, `nineteen ninety-six`,
-    /// `2023-03-08`, `the 1988 period`.
+    /// `2023-03-08`.
     pub fn year(&self, i: usize) -> Core {
         let mut j = i;
         if self.is(j, W::Fiscal) {
@@ -359,9 +384,6 @@ impl Matcher<'_> {
             }
         } else if self.is(j, W::The) && matches!(self.unit(j + 1), Some((Unit::Year, false))) {
             j += 2;
-        } else if self.is(j, W::The) && self.year_at(j + 1).is_some() && self.is(j + 2, W::Period) {
-            let y = self.year_at(j + 1)?;
-            return Some((j + 3, cal(Some(y), None, None), None));
         }
         if let Some(y) = self.year_at(j) {
             // ISO dates: 2023-03-08
@@ -377,13 +399,10 @@ impl Matcher<'_> {
             }
             return Some((j + 1, cal(Some(y), None, None), None));
         }
-        // Spelled years: `nineteen ninety-six`, `two thousand`.
+        if let Some((y, end)) = self.spelled_year(j) {
+            return Some((end, cal(Some(y), None, None), None));
+        }
         match (self.lex(j), self.lex(j + 1)) {
-            (Lex::Number(c), Lex::Number(y))
-                if (11..=20).contains(&c) && (10..=99).contains(&y) =>
-            {
-                Some((j + 2, cal(Some((c * 100 + y) as i32), None, None), None))
-            }
             (Lex::Number(2), Lex::Word(W::Thousand)) if j > i => {
                 let (end, extra) = match self.lex(j + 2) {
                     Lex::Number(n) if n < 100 => (j + 3, n),
@@ -459,6 +478,22 @@ impl Matcher<'_> {
                 (h, m, i + 1)
             }
             (_, Some((h, d, NumForm::Plain))) if d <= 2 && (1..=12).contains(&h) => {
+                // `4 in the morning`, `9 in the evening`
+                if let (Some(W::In), Some(W::The), Lex::Pod(p)) =
+                    (self.w(i + 1), self.w(i + 2), self.lex(i + 3))
+                {
+                    let pm = matches!(p, Pod::Afternoon | Pod::Evening | Pod::Night) && h < 12;
+                    let hour = if pm { h + 12 } else { h % 12 };
+                    return Some((
+                        i + 4,
+                        Expr::Time {
+                            hour,
+                            minute: 0,
+                            day: None,
+                        },
+                        None,
+                    ));
+                }
                 if self.ampm(i + 1).is_none() && !self.is(i + 1, W::OClock) {
                     return None;
                 }
@@ -515,8 +550,26 @@ impl Matcher<'_> {
 }
 
 /// A calendar date expression.
+/// A calendar date expression. A day the month does not have (`April 31`,
+/// `February 29, 2023`) is dropped: the month is all that can be said.
 pub fn cal(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Expr {
+    let day = match (month, day) {
+        (Some(m), Some(d)) if d > month_days(year, m) => None,
+        _ => day,
+    };
     Expr::Cal { year, month, day }
+}
+
+/// Days in a month; February has 29 when the year is unknown.
+fn month_days(year: Option<i32>, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 => match year {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
+        _ => 31,
+    }
 }
 
 fn pod(day: Expr, pod: Pod) -> Expr {

@@ -5,8 +5,9 @@
 //! matcher reads optional modifiers (`about`, `more than`, `early`, `the end of`),
 //! then tries every core pattern and keeps the longest; the extent follows what
 //! TimeBank annotates (articles and modifiers inside, prepositions outside). The
-//! patterns live in `calendar.rs` (dates, weekdays, times, years) and `relative.rs`
-//! (durations, relative units, quarters, seasons, fuzzy references, sets).
+//! patterns live in `calendar.rs` (dates, weekdays, times, years), `relative.rs`
+//! (durations, relative units), `periods.rs` (quarters, halves, seasons) and
+//! `sets.rs` (fuzzy references, sets).
 
 use super::lexicon::{Holiday, Lex, Pod, Season, Unit, W};
 use super::tokens::{Kind, NumForm, Tok};
@@ -28,8 +29,13 @@ pub enum Dir {
 pub enum Anchor {
     /// The article date (`last week`, `two days ago`).
     Dct,
-    /// The last mentioned date (`three years later`, `the following year`).
+    /// The last mentioned date, at its own granularity when that is finer
+    /// (`three years later`, `a year after`: `1996-05-22` after `May 22, 1995`).
     Last,
+    /// The last mentioned date (or quarter), at the unit's granularity: `the
+    /// following year` after `May 22, 1995` is `1996`, `that quarter` the quarter
+    /// spoken of.
+    Sequel,
     /// The DCT, unless a quarter or half was just spoken of: in earnings copy
     /// `a year ago` is the year-ago quarter.
     Ago,
@@ -79,8 +85,12 @@ pub enum Expr {
         year_offset: Option<i32>,
         h: u32,
     },
-    /// The quarter spoken of (`the quarter`, `the latest period`).
-    ContextQuarter,
+    /// The quarter spoken of (`the quarter`, `the latest period`); when none was,
+    /// the quarter a date closes (`the quarter ended Sept. 30`: number and year).
+    ContextQuarter(Option<(u32, Option<i32>)>),
+    /// The period spoken of in another year (`the 1988 period`): that year's
+    /// quarter or half when one was spoken of, else the year.
+    PeriodOf(i32),
     Season {
         year: Option<i32>,
         season: Season,

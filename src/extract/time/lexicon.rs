@@ -283,7 +283,9 @@ fn has_prefix(set: &[u64; 512], w: &[u8]) -> bool {
 /// weekdays, units, parts of the day, seasons, `now`, `today`, `recent`, ...
 pub fn is_head(lex: Lex) -> bool {
     match lex {
-        Lex::None | Lex::Number(_) | Lex::Ordinal(_) => false,
+        // `nineteen` starts spelled years (`nineteen ninety-six`).
+        Lex::Number(n) => matches!(n, 18 | 19),
+        Lex::None | Lex::Ordinal(_) => false,
         Lex::Word(w) => matches!(
             w,
             W::Now
@@ -306,6 +308,7 @@ pub fn is_head(lex: Lex) -> bool {
                 | W::Nineties(_)
                 | W::Past
                 | W::Period
+                | W::Later
                 | W::Term
                 | W::Half
         ),

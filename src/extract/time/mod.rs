@@ -13,12 +13,14 @@
 //!
 //! - `lexicon`: what each word is to the grammar.
 //! - `tokens`: the sentence's tokens, with hyphen joins and numbers read.
-//! - `grammar`, `calendar`, `relative`, `sets`: the patterns and the extents.
+//! - `grammar`, `calendar`, `relative`, `periods`, `sets`: the patterns and the
+//!   extents.
 //! - `resolve`, `value`: from meaning to TIMEX3 type and value.
 
 mod calendar;
 mod grammar;
 mod lexicon;
+mod periods;
 mod relative;
 mod resolve;
 mod sets;
@@ -133,44 +135,49 @@ fn tense_at(toks: &[Tok], text: &str, start: usize, end: usize) -> Tense {
     if matches!(word(end), "'" | "’") && word(end + 1) == "s" {
         return Tense::Past;
     }
+    // A deadline: `extended the offer until Tuesday`; but `until Tuesday, they
+    // had not called him a suspect` looks back.
+    if start > 0
+        && ["until", "till"]
+            .iter()
+            .any(|u| word(start - 1).eq_ignore_ascii_case(u))
+    {
+        let perfect = (0..toks.len()).any(|k| word(k).eq_ignore_ascii_case("had"));
+        return if perfect { Tense::Past } else { Tense::Future };
+    }
+    // A participle after `be` (`would be paid`) or an adjective after an article
+    // (`a still unspecified date`) says nothing of the tense.
+    let participle = |k: usize| {
+        k > 0
+            && NOT_BEFORE_A_PAST_VERB
+                .iter()
+                .any(|p| word(k - 1).eq_ignore_ascii_case(p))
+    };
     let marker = |k: usize| -> Option<Tense> {
         let t = toks.get(k)?;
         let w = word(k);
         match t.lex {
-            Lex::Word(W::Will | W::Soon) => Some(Tense::Future),
-            // `is to resume`, `are to meet`, `set to resume`
-            Lex::Word(W::To) if k > 0 && matches!(word(k - 1), "is" | "are" | "set") => {
-                Some(Tense::Future)
+            // `had been scheduled to expire Friday`: a plan that is over.
+            Lex::Word(W::Will)
+                if k > 1 && word(k - 1) == "been" && word(k - 2).eq_ignore_ascii_case("had") =>
+            {
+                Some(Tense::Past)
             }
-            Lex::Word(W::PastVerb | W::Ago | W::Since) => Some(Tense::Past),
+            Lex::Word(W::Will | W::Soon) => Some(Tense::Future),
+            // `is to resume`, `set to resume`, `planned to leave on Thursday`
+            Lex::Word(W::To) if k > 0 && intends(word(k - 1)) => Some(Tense::Future),
+            Lex::Word(W::PastVerb) => {
+                let auxiliary = ["was", "were", "had", "did"]
+                    .iter()
+                    .any(|a| w.eq_ignore_ascii_case(a));
+                (auxiliary || !participle(k)).then_some(Tense::Past)
+            }
+            Lex::Word(W::Ago | W::Since) => Some(Tense::Past),
             Lex::None if t.kind == Kind::Word => {
                 if matches!(w, "would" | "could" | "might") {
                     return Some(Tense::Future);
                 }
-                // A verb in -ed, not a participle after `be` or an adjective after
-                // an article (`a still unspecified date`).
-                let prev = if k > 0 { word(k - 1) } else { "" };
-                let adjective = matches!(
-                    prev.to_ascii_lowercase().as_str(),
-                    "be" | "been"
-                        | "being"
-                        | "is"
-                        | "are"
-                        | "am"
-                        | "a"
-                        | "an"
-                        | "the"
-                        | "still"
-                        | "its"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "our"
-                        | "very"
-                        | "newly"
-                        | "well"
-                );
-                let past = w.len() > 4 && w.ends_with("ed") && !t.cap && !adjective;
+                let past = w.len() > 4 && w.ends_with("ed") && !t.cap && !participle(k);
                 past.then_some(Tense::Past)
             }
             _ => None,
@@ -182,6 +189,45 @@ fn tense_at(toks: &[Tok], text: &str, start: usize, end: usize) -> Tense {
         return m;
     }
     (end..toks.len()).find_map(marker).unwrap_or(Tense::Unknown)
+}
+
+/// Words after which a past form is a participle or an adjective, not a verb in
+/// the past tense.
+const NOT_BEFORE_A_PAST_VERB: &[&str] = &[
+    "be", "been", "being", "is", "are", "am", "a", "an", "the", "still", "its", "his", "her",
+    "their", "our", "very", "newly", "well",
+];
+
+/// Words before `to` that make what follows an intention, later than the
+/// sentence's own time: `is to resume`, `planned to leave`, `ready to sign`.
+fn intends(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "set"
+            | "planned"
+            | "plans"
+            | "plan"
+            | "planning"
+            | "likely"
+            | "ready"
+            | "poised"
+            | "slated"
+            | "agreed"
+            | "promised"
+            | "vowed"
+            | "pledged"
+            | "intended"
+            | "intends"
+            | "wants"
+            | "wanted"
+            | "hoped"
+            | "hopes"
+            | "prepared"
+            | "preparing"
+            | "supposed"
+            | "about"
+    )
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! Relative and measured patterns: durations (`three years`, `48 hours`),
-//! counted dates (`two days ago`, `three years later`), relative units (`last week`,
-//! `the following year`), quarters, halves and seasons.
+//! counted dates (`two days ago`, `three years later`) and relative units (`last
+//! week`, `the following year`, `year-end`). Quarters and seasons are in `periods`.
 
-use super::grammar::{Anchor, Core, Dir, Expr, Matcher, any_word};
+use super::grammar::{Anchor, Core, Expr, Matcher, any_word};
 use super::lexicon::{Lex, Unit, W};
 use super::tokens::NumForm;
 
@@ -122,11 +122,15 @@ impl Matcher<'_> {
             }
         }
         // `the 1988 quarter` is a date, not 1988 quarters.
-        if self.year_at(q).is_some() && matches!(self.unit(q + 1), Some((Unit::Quarter, _))) {
+        if self.year_before_period(q).is_some() {
             return None;
         }
         let (j, mut amount) = self.quantity(q)?;
         let (mut end, unit, plural) = self.unit_after(j, true)?;
+        // `a year-earlier loss` compares with the year-ago period: no duration.
+        if self.joined(end) && matches!(self.w(end), Some(W::Earlier | W::Ago)) {
+            return None;
+        }
         // `a minute and a half`
         if self.is(end, W::And) && self.is(end + 1, W::A) && self.is(end + 2, W::Half) {
             amount = amount.map(|a| a + 0.5);
@@ -148,6 +152,10 @@ impl Matcher<'_> {
         let _ = plural;
         // An adjective (`the 14-day limit`) leaves the article out.
         if the == 1 && !framed && self.joined(end - 1) {
+            return None;
+        }
+        // A capitalised unit mid-sentence is a title: `CBS's 60 Minutes`.
+        if i > 0 && self.toks[end - 1].cap && !self.joined(end - 1) {
             return None;
         }
         // Ages are not time expressions: `a 6-year-old`, `52 years old`.
@@ -284,14 +292,16 @@ impl Matcher<'_> {
     /// Units relative to the DCT or the last date: `last week`, `this year`,
     /// `next month`, `the following year`, `that day`, `the weekend`, `year-end`.
     pub fn relative_unit(&self, i: usize) -> Core {
-        use Anchor::{Dct, Last};
+        use Anchor::{Dct, Sequel};
         // `year-end`, `year end`, `year's end`: this year, at its end.
+        let possessive = matches!(self.word(i + 1), "'" | "’") && self.word(i + 2) == "s";
+        let end_at = if possessive { i + 3 } else { i + 1 };
         if let Some((Unit::Year | Unit::Month, false)) = self.unit(i)
-            && self.is(i + 1, W::End)
+            && self.is(end_at, W::End)
         {
             let (unit, _) = self.unit(i)?;
             return Some((
-                i + 2,
+                end_at + 1,
                 Expr::Rel {
                     anchor: Dct,
                     unit,
@@ -299,6 +309,16 @@ impl Matcher<'_> {
                 },
                 Some("END"),
             ));
+        }
+        // `the same period last year`, `the comparable quarter a year ago`: the
+        // quarter spoken of, a year before.
+        if let Some(end) = self.same_period_last_year(i) {
+            let expr = Expr::Rel {
+                anchor: Anchor::Period,
+                unit: Unit::Year,
+                offset: -1,
+            };
+            return Some((end, expr, None));
         }
         // `year-earlier`, `year-ago`, `the year-earlier period`
         let the = usize::from(self.is(i, W::The));
@@ -330,19 +350,19 @@ impl Matcher<'_> {
         }
         let (anchor, offset, j) = match (self.w(i), self.w(i + 1)) {
             (Some(W::The), Some(W::Past | W::Last)) => (Dct, -1, i + 2),
-            (Some(W::The), Some(W::Previous)) => (Last, -1, i + 2),
-            (Some(W::The), Some(W::Following | W::Next)) => (Last, 1, i + 2),
-            (Some(W::The), Some(W::Same)) => (Last, 0, i + 2),
+            (Some(W::The), Some(W::Previous)) => (Sequel, -1, i + 2),
+            (Some(W::The), Some(W::Following | W::Next)) => (Sequel, 1, i + 2),
+            (Some(W::The), Some(W::Same)) => (Sequel, 0, i + 2),
             (Some(W::The), Some(W::Current)) => (Dct, 0, i + 2),
             (Some(W::The), Some(W::Coming)) => (Dct, 1, i + 2),
             (Some(W::Last | W::Past), _) => (Dct, -1, i + 1),
-            (Some(W::Previous), _) => (Last, -1, i + 1),
+            (Some(W::Previous), _) => (Sequel, -1, i + 1),
             (Some(W::Next | W::Coming), _) => (Dct, 1, i + 1),
-            (Some(W::Following), _) => (Last, 1, i + 1),
+            (Some(W::Following), _) => (Sequel, 1, i + 1),
             (Some(W::This), Some(W::Past)) => (Dct, -1, i + 2),
             (Some(W::This), Some(W::Coming)) => (Dct, 1, i + 2),
             (Some(W::This | W::Current), _) => (Dct, 0, i + 1),
-            (Some(W::That), _) => (Last, 0, i + 1),
+            (Some(W::That), _) => (Sequel, 0, i + 1),
             (Some(W::The), Some(W::Weekend)) => return Some((i + 2, Expr::Weekend(None), None)),
             _ => return None,
         };
@@ -375,190 +395,6 @@ impl Matcher<'_> {
                 anchor,
                 unit,
                 offset,
-            },
-            None,
-        ))
-    }
-
-    /// Quarters and halves: `the third quarter`, `third-quarter`, `the fourth
-    /// quarter of 1990`, `next year's first quarter`, `the first half of 2023`,
-    /// `the quarter`, `the latest period`.
-    pub fn quarter(&self, i: usize) -> Core {
-        let the = usize::from(self.is(i, W::The));
-        let mut j = i + the;
-        let mut year = None;
-        let mut year_offset = None;
-        if let Some(y) = self.year_at(j) {
-            year = Some(y);
-            j += 1;
-        } else if let (Some(w), Some((Unit::Year, false))) = (self.w(j), self.unit(j + 1))
-            && matches!(self.word(j + 2), "'" | "’")
-            && self.word(j + 3) == "s"
-        {
-            year_offset = match w {
-                W::This => Some(0),
-                W::Next => Some(1),
-                W::Last => Some(-1),
-                _ => None,
-            };
-            year_offset?;
-            j += 4;
-        }
-        if self.is(j, W::Fiscal) {
-            j += 1;
-        }
-        // `the 1988 quarter`, `the 1988 period`: that year's quarter spoken of.
-        if the == 1
-            && year.is_some()
-            && (matches!(self.unit(j), Some((Unit::Quarter, false))) || self.is(j, W::Period))
-        {
-            return Some((
-                j + 1,
-                Expr::Quarter {
-                    year,
-                    year_offset,
-                    q: 0,
-                },
-                None,
-            ));
-        }
-        // `the quarter`, `the latest quarter`, `the latest period`
-        if the == 1 && year.is_none() && year_offset.is_none() {
-            let k = j + usize::from(self.is(j, W::Latest));
-            let latest = k > j;
-            if matches!(self.unit(k), Some((Unit::Quarter, false)))
-                && !self.is(k + 1, W::Of)
-                && !matches!(self.lex(k + 1), Lex::Unit { .. })
-            {
-                return Some((k + 1, Expr::ContextQuarter, None));
-            }
-            if latest && self.is(k, W::Period) {
-                return Some((k + 1, Expr::ContextQuarter, None));
-            }
-        }
-        let n = match (self.lex(j), self.num(j)) {
-            (Lex::Ordinal(n), _) | (_, Some((n, _, NumForm::Ordinal))) => n,
-            _ if self.word(j).eq_ignore_ascii_case("final") => 4,
-            _ => return None,
-        };
-        let mut k = j + 1;
-        if self.is(k, W::Fiscal) {
-            k += 1;
-        }
-        let half = self.is(k, W::Half);
-        if !(half || matches!(self.unit(k), Some((Unit::Quarter, false)))) {
-            return None;
-        }
-        if (half && n > 2) || n > 4 || n == 0 {
-            return None;
-        }
-        let mut end = k + 1;
-        // `of 1990`, `, 1990`, `of this year`, `of next year`
-        if year.is_none() && year_offset.is_none() {
-            if let Some((y, e)) = self.year_after_of(end) {
-                year = Some(y);
-                end = e;
-            } else if self.is(end, W::Of)
-                && let (Some(w), Some((Unit::Year, false))) = (self.w(end + 1), self.unit(end + 2))
-            {
-                year_offset = match w {
-                    W::This | W::The => Some(0),
-                    W::Next => Some(1),
-                    W::Last => Some(-1),
-                    _ => None,
-                };
-                if year_offset.is_some() {
-                    end += 3;
-                }
-            }
-        }
-        // An adjective (`the third-quarter results`) leaves the article out.
-        if the == 1 && self.joined(k) && year.is_none() && year_offset.is_none() {
-            return None;
-        }
-        if half {
-            // `the first half` of a match is no date: only with a year or as an
-            // adjective (`second-half profit`).
-            if year.is_none() && year_offset.is_none() && !self.joined(k) {
-                return None;
-            }
-            let expr = Expr::Half {
-                year,
-                year_offset,
-                h: n,
-            };
-            return Some((end, expr, None));
-        }
-        Some((
-            end,
-            Expr::Quarter {
-                year,
-                year_offset,
-                q: n,
-            },
-            None,
-        ))
-    }
-
-    /// `of 1990` / `, 1990` / `1990` after a period word.
-    fn year_after_of(&self, i: usize) -> Option<(i32, usize)> {
-        let j = if self.is(i, W::Of) || self.punct(i, b',') {
-            i + 1
-        } else {
-            i
-        };
-        self.year_at(j).map(|y| (y, j + 1))
-    }
-
-    /// Seasons: `last summer`, `this fall`, `the summer of 1995`, `spring 2003`.
-    pub fn season(&self, i: usize) -> Core {
-        let (dir, j, det) = match (self.w(i), self.w(i + 1)) {
-            (Some(W::Last), _) => (Dir::Last, i + 1, true),
-            (Some(W::Next | W::Coming), _) => (Dir::Next, i + 1, true),
-            (Some(W::This), Some(W::Past)) => (Dir::Last, i + 2, true),
-            (Some(W::This), Some(W::Coming)) => (Dir::Next, i + 2, true),
-            (Some(W::This | W::That), _) => (Dir::This, i + 1, true),
-            (Some(W::The), _) => (Dir::Auto, i + 1, true),
-            _ => (Dir::Auto, i, false),
-        };
-        let Lex::Season(season) = self.lex(j) else {
-            return None;
-        };
-        if let Some((y, e)) = self.year_after_of(j + 1) {
-            return Some((
-                e,
-                Expr::Season {
-                    year: Some(y),
-                    season,
-                    dir,
-                },
-                None,
-            ));
-        }
-        // `the fall of Rome`
-        if self.is(j + 1, W::Of) {
-            return None;
-        }
-        if !det {
-            let prev = if i > 0 { self.w(i - 1) } else { None };
-            let after_prep = matches!(
-                prev,
-                Some(W::In | W::Before | W::After | W::Early | W::Late | W::Mid)
-            ) || (i > 0
-                && matches!(
-                    self.word(i - 1),
-                    "during" | "until" | "since" | "through" | "by"
-                ));
-            if !after_prep || self.toks[j].cap {
-                return None;
-            }
-        }
-        Some((
-            j + 1,
-            Expr::Season {
-                year: None,
-                season,
-                dir,
             },
             None,
         ))

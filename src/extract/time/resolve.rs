@@ -92,14 +92,21 @@ impl Resolver {
                 minute,
                 day: on,
             } => {
-                let base = on
+                let named = on
                     .as_deref()
                     .and_then(|d| self.point(d, tense))
-                    .filter(|p| p.gran == Gran::Day)
-                    .or(day)
-                    .or(self.dct.map(|d| Point::new(d, Gran::Day)));
+                    .filter(|p| p.gran == Gran::Day);
+                if named.is_some() {
+                    self.last = named;
+                }
+                let base = named.or(day).or(self.dct.map(|d| Point::new(d, Gran::Day)));
                 let date = base.map_or_else(|| "XXXX-XX-XX".to_string(), |p| p.value());
-                fixed(TimexKind::Time, format!("{date}T{hour:02}:{minute:02}"))
+                // The day a time names is the day of the sentence's other times.
+                Resolved {
+                    kind: TimexKind::Time,
+                    value: format!("{date}T{hour:02}:{minute:02}"),
+                    point: named,
+                }
             }
             Expr::PartOfDay { day: on, pod } => {
                 let date = match self.point(on, tense) {
@@ -120,7 +127,9 @@ impl Resolver {
                         Expr::Rel {
                             anchor: Anchor::Last | Anchor::Ago | Anchor::Period,
                             ..
-                        } | Expr::ContextQuarter
+                        } | Expr::ContextQuarter(_)
+                            | Expr::PeriodOf(_)
+                            | Expr::Quarter { q: 0, .. }
                     );
                     if !anaphoric {
                         self.last = Some(p);
@@ -227,17 +236,32 @@ impl Resolver {
                 };
                 Some(Point::new(ymd(y, 6 * h - 5, 1)?, Gran::Half))
             }
-            Expr::ContextQuarter => {
+            Expr::PeriodOf(year) => match self.last_quarter {
+                Some((p, _)) => Some(Point::new(ymd(year, p.date.month(), 1)?, p.gran)),
+                None => Point::year(year),
+            },
+            Expr::ContextQuarter(ended) => {
                 // The quarter reported on: the one spoken of, unless that is still
-                // running; else the last complete quarter.
+                // running; else the one that closed on the date given; else the
+                // last complete quarter.
                 let previous =
                     dct.and_then(|d| Point::new(d, Gran::Quarter).shift(Unit::Quarter, -1));
-                match (self.last_quarter, previous) {
-                    (Some((p, _)), Some(prev)) if p.gran == Gran::Quarter && p.date > prev.date => {
+                match (self.last_quarter, ended, previous) {
+                    (Some((p, _)), _, Some(prev))
+                        if p.gran == Gran::Quarter && p.date > prev.date =>
+                    {
                         Some(prev)
                     }
-                    (Some((p, _)), _) => Some(p),
-                    (None, prev) => prev,
+                    (Some((p, _)), _, _) => Some(p),
+                    (None, Some((q, year)), _) => {
+                        let quarter = Expr::Quarter {
+                            year,
+                            year_offset: None,
+                            q,
+                        };
+                        self.point(&quarter, tense)
+                    }
+                    (None, None, prev) => prev,
                 }
             }
             Expr::Season { year, season, dir } => self.season(year, season, dir, tense),
@@ -293,9 +317,9 @@ impl Resolver {
             }
             (None, Some(m), None) => {
                 let dct = self.dct?;
-                let cands = [dct.year() - 1, dct.year(), dct.year() + 1].map(|y| ymd(y, m, 15));
-                let date = choose(dct, cands.into_iter().flatten(), tense())?;
-                Some(Point::new(date.with_day(1)?, Gran::Month))
+                let cands = [dct.year() - 1, dct.year(), dct.year() + 1].map(|y| ymd(y, m, 1));
+                let date = choose_month(dct, cands.into_iter().flatten(), tense())?;
+                Some(Point::new(date, Gran::Month))
             }
             _ => None,
         }
@@ -349,6 +373,25 @@ impl Resolver {
                 Some((p, _)) => p.shift(unit, offset),
                 None => from_dct(offset),
             },
+            Anchor::Sequel => {
+                let quarter = self
+                    .last_quarter
+                    .map(|(p, _)| p)
+                    .filter(|p| unit == Unit::Quarter && p.gran == Gran::Quarter);
+                let base = quarter
+                    .or(self.last)
+                    .or(self.dct.map(|d| Point::new(d, Gran::Day)))?;
+                if rank(base.gran) < rank(gran) {
+                    let shifted = value::shift_date(base.date, unit, offset)?;
+                    return Some(Point::new(shifted, base.gran));
+                }
+                let p = if offset == 0 {
+                    base
+                } else {
+                    Point::new(value::shift_date(base.date, unit, offset)?, gran)
+                };
+                Some(p.coarsen(gran))
+            }
             Anchor::Last => {
                 let base = self.last.or(self.dct.map(|d| Point::new(d, Gran::Day)))?;
                 if rank(base.gran) < rank(gran) {
@@ -434,6 +477,24 @@ fn choose(
         .min_by_key(|&c| days(c).abs())
 }
 
+/// Picks among candidate months (given by their first day) the one nearest the
+/// article date, leaving out those that start after it in a past-tense sentence
+/// and those that ended before it in a future-tense one.
+fn choose_month(
+    dct: NaiveDate,
+    cands: impl Iterator<Item = NaiveDate>,
+    tense: Tense,
+) -> Option<NaiveDate> {
+    let mid = |c: NaiveDate| (c - dct).num_days() + 14;
+    cands
+        .filter(|&c| match tense {
+            Tense::Future => (c - dct).num_days() + 30 >= -60,
+            Tense::Past => (c - dct).num_days() <= 75,
+            Tense::Unknown => true,
+        })
+        .min_by_key(|&c| mid(c).abs())
+}
+
 /// The date of a holiday in `year`.
 fn holiday_date(h: Holiday, year: i32) -> Option<NaiveDate> {
     let nth = |m, wd, n| NaiveDate::from_weekday_of_month_opt(year, m, wd, n);
@@ -487,7 +548,8 @@ fn placeholder(expr: &Expr) -> String {
         Expr::Quarter { q: 0, .. } => "XXXX-QX".to_string(),
         Expr::Quarter { q, .. } => format!("XXXX-Q{q}"),
         Expr::Half { h, .. } => format!("XXXX-H{h}"),
-        Expr::ContextQuarter => "XXXX-QX".to_string(),
+        Expr::ContextQuarter(_) => "XXXX-QX".to_string(),
+        Expr::PeriodOf(y) => format!("{y:04}"),
         Expr::Season { season, .. } => format!("XXXX-{}", season.code()),
         Expr::Decade { decade, .. } => format!("XX{decade}"),
         Expr::Rel { unit, .. } => match value::unit_gran(*unit) {

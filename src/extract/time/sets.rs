@@ -40,6 +40,18 @@ impl Matcher<'_> {
                 if counted { None } else { r(i + 2, "PAST_REF") }
             }
             (Lex::Word(W::The), Lex::Word(W::Future)) => r(i + 2, "FUTURE_REF"),
+            // `at a later date`
+            (Lex::Word(W::A), Lex::Word(W::Later))
+                if self.word(i + 2).eq_ignore_ascii_case("date") =>
+            {
+                r(i + 3, "FUTURE_REF")
+            }
+            // `in the short term`
+            (Lex::Word(W::The), Lex::None)
+                if self.word(i + 1).eq_ignore_ascii_case("short") && self.is(i + 2, W::Term) =>
+            {
+                r(i + 3, "FUTURE_REF")
+            }
             (Lex::Word(W::The), Lex::Word(W::Near))
                 if self.is(i + 2, W::Future) || self.is(i + 2, W::Term) =>
             {

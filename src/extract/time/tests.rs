@@ -296,3 +296,177 @@ fn odd_inputs_do_not_panic() {
         }
     }
 }
+
+fn value_on(text: &str, expr: &str, dct: (i32, u32, u32)) -> String {
+    let d = NaiveDate::from_ymd_opt(dct.0, dct.1, dct.2);
+    find(&tag_with(text, d), expr).value.clone()
+}
+
+#[test]
+fn the_following_year_after_a_full_date_is_a_year() {
+    let text = "She was promoted on May 22, 2015, and the following year she left.";
+    assert_eq!(value(text, "the following year"), "2016");
+}
+
+#[test]
+fn that_quarter_is_the_quarter_spoken_of() {
+    let text =
+        "The mill lost money in the second quarter. Results for that quarter included a charge.";
+    assert_eq!(value(text, "that quarter"), "2022-Q2");
+}
+
+#[test]
+fn a_weekday_after_until_is_a_deadline_ahead() {
+    let text = "The union extended its offer until Friday.";
+    assert_eq!(value(text, "Friday"), "2023-03-10");
+}
+
+#[test]
+fn until_with_a_past_perfect_looks_back() {
+    let text = "Until Monday, the police had not named a suspect.";
+    assert_eq!(value(text, "Monday"), "2023-03-06");
+}
+
+#[test]
+fn a_plan_that_had_been_scheduled_is_over() {
+    let text = "The offer had been scheduled to expire Friday evening.";
+    assert_eq!(value(text, "Friday evening"), "2023-03-03TEV");
+}
+
+#[test]
+fn an_infinitive_of_intention_points_ahead() {
+    let text = "The delegation planned to leave Nairobi on Thursday.";
+    assert_eq!(value(text, "Thursday"), "2023-03-09");
+}
+
+#[test]
+fn a_participle_after_be_is_no_past_tense() {
+    let text = "The dividend would be paid in January to holders of record.";
+    assert_eq!(value_on(text, "January", (2023, 10, 30)), "2024-01");
+}
+
+#[test]
+fn a_year_before_quarter_is_that_year_s_quarter_spoken_of() {
+    let text = "Profit rose in the third quarter. In the 2022 quarter, it had lost money.";
+    let f = tag(text);
+    assert_eq!(find(&f, "the 2022 quarter").value, "2022-Q3");
+    assert_eq!(find(&f, "the 2022 quarter").kind, TimexKind::Date);
+}
+
+#[test]
+fn a_year_before_period_is_the_year_without_a_quarter_spoken_of() {
+    assert_eq!(
+        value("In the 2019 period, sales fell.", "the 2019 period"),
+        "2019"
+    );
+}
+
+#[test]
+fn last_year_s_quarter_is_the_year_ago_quarter() {
+    let text = "Sales rose in the fourth quarter. Sales for last year's quarter were $3 million.";
+    assert_eq!(value(text, "last year's quarter"), "2021-Q4");
+}
+
+#[test]
+fn the_quarter_ended_a_date_is_the_quarter_that_date_closes() {
+    let text = "Sales in the quarter ended July 31 rose 5%.";
+    assert_eq!(value(text, "the quarter"), "2022-Q2");
+}
+
+#[test]
+fn the_quarter_ended_a_date_keeps_the_quarter_spoken_of() {
+    let text = "The fiscal first quarter was strong. In the quarter ended Sept. 30, sales rose.";
+    assert_eq!(value_on(text, "the quarter", (2023, 10, 30)), "2023-Q1");
+}
+
+#[test]
+fn the_last_half_of_a_year_is_its_second_half() {
+    let f = tag("Earnings will lag in the last half of 2024 and the last quarter of 2025.");
+    assert_eq!(find(&f, "the last half of 2024").value, "2024-H2");
+    assert_eq!(find(&f, "the last quarter of 2025").value, "2025-Q4");
+}
+
+#[test]
+fn the_same_period_last_year_is_the_year_ago_quarter() {
+    let text = "Net fell in the third quarter from $9 million in the same period last year.";
+    assert_eq!(value(text, "the same period last year"), "2021-Q3");
+}
+
+#[test]
+fn year_earlier_after_an_article_is_a_date_not_a_duration() {
+    let text = "The third-quarter loss compared with a year-earlier loss of $6 million.";
+    let f = tag(text);
+    let t = find(&f, "year-earlier");
+    assert_eq!((t.kind, t.value.as_str()), (TimexKind::Date, "2021-Q3"));
+}
+
+#[test]
+fn a_year_in_words_is_found_without_digits_in_the_sentence() {
+    assert_eq!(
+        value(
+            "In nineteen ninety-six a bomb shook the games.",
+            "nineteen ninety-six"
+        ),
+        "1996"
+    );
+}
+
+#[test]
+fn part_of_day_before_yesterday_word() {
+    let f = tag("Shares were up at mid-afternoon yesterday.");
+    let t = find(&f, "mid-afternoon yesterday");
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TimexKind::Time, "2023-03-07TAF")
+    );
+}
+
+#[test]
+fn year_s_end_is_this_year_at_its_end() {
+    let f = tag("The rules should be in place by year's end.");
+    let t = find(&f, "year's end");
+    assert_eq!(
+        (t.value.as_str(), t.modifier.as_deref()),
+        ("2023", Some("END"))
+    );
+}
+
+#[test]
+fn a_later_date_and_the_short_term_are_the_future() {
+    let f = tag("It will raise the money at a later date, not in the short term.");
+    assert_eq!(find(&f, "a later date").value, "FUTURE_REF");
+    assert_eq!(find(&f, "the short term").value, "FUTURE_REF");
+}
+
+#[test]
+fn a_capitalised_unit_mid_sentence_is_a_title() {
+    assert!(tag("He spoke on the programme 60 Minutes about the case.").is_empty());
+}
+
+#[test]
+fn a_month_before_a_named_event_is_a_title() {
+    assert!(tag("Thousands joined the annual March for Life in the capital.").is_empty());
+}
+
+#[test]
+fn an_hour_in_the_morning_is_a_clock_time() {
+    let f = tag("The father will leave at 4 in the morning on Thursday.");
+    assert_eq!(find(&f, "4 in the morning").value, "2023-03-09T04:00");
+}
+
+#[test]
+fn a_clock_time_without_a_day_takes_the_day_of_a_later_time() {
+    let f = tag("He will leave at 4 in the morning (4 a.m. EST Friday), the minister said.");
+    assert_eq!(find(&f, "4 in the morning").value, "2023-03-10T04:00");
+}
+
+#[test]
+fn a_day_the_month_does_not_have_leaves_the_month() {
+    // Found by the fuzzer: `April 31` gave `XXXX-04-31`, no TIMEX3 value.
+    let f = tag("The office said the report would come on April 31.");
+    assert_eq!(find(&f, "April 31").value, "2023-04");
+    let f = tag("It was signed on February 29, 2023, officials said.");
+    assert_eq!(find(&f, "February 29, 2023").value, "2023-02");
+    let f = tag("It was signed on February 29, 2024, officials said.");
+    assert_eq!(find(&f, "February 29, 2024").value, "2024-02-29");
+}

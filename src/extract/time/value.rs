@@ -69,6 +69,10 @@ impl Point {
     /// shifting a quarter or half by years: a year before `1989-Q3` is `1988-Q3`).
     pub fn shift(&self, unit: Unit, n: i32) -> Option<Point> {
         let date = shift_date(self.date, unit, n)?;
+        // TIMEX3 years have four digits: a point shifted out of 0000–9999 has no value.
+        if !(0..=9999).contains(&date.year()) {
+            return None;
+        }
         let gran = match (unit, self.gran) {
             (Unit::Year, g @ (Gran::Quarter | Gran::Half | Gran::Season(_))) => g,
             (Unit::Year, g @ (Gran::Day | Gran::Month)) if n.abs() == 1 => g,

@@ -59,7 +59,9 @@ impl<'a> Reader<'a> {
             let modifier = words::is_role_modifier(self.key(from - 1))
                 || (w.starts_with(char::is_uppercase) && {
                     let mut buf = self.scratch.borrow_mut();
-                    let m = self.kb.match_at(self.text, &self.toks, from - 1, &mut buf);
+                    let m = self
+                        .kb
+                        .match_at(self.text, self.toks, &self.keys, from - 1, &mut buf);
                     m.demonym.is_some_and(|d| d.0 == 1) || m.entity.is_some_and(|d| d.0 == 1)
                 });
             if !modifier {
@@ -80,6 +82,13 @@ impl<'a> Reader<'a> {
         if e - s == 1 && (words::is_org_word(last) || words::is_place_word(last)) {
             return false;
         }
+        // `African-American`, `Iraqi-Kurdish`: compounds of peoples are no names.
+        if e - s == 1 && last.contains('-') {
+            let first = last.split('-').next().unwrap_or("");
+            if self.kb.is_misc(first) || self.kb.is_demonym(first) {
+                return false;
+            }
+        }
         (s..e).any(|k| self.is_word(k) && self.word(k).chars().nth(1).is_some())
     }
 
@@ -91,7 +100,8 @@ impl<'a> Reader<'a> {
         if (s..e).any(|k| words::is_org_word(self.key(k))) {
             c.evidence.org += if words::is_org_word(last) { 8 } else { 5 };
         }
-        if n >= 2 && words::is_place_word(last) {
+        // `Tigris River`, and `Lake Victoria`, `Gare de Lyon`.
+        if n >= 2 && (words::is_place_word(last) || words::is_place_word(first)) {
             c.evidence.place += 6;
         }
         if self.kb.is_first_name(first) {
@@ -119,12 +129,29 @@ impl<'a> Reader<'a> {
             if words::is_place_preposition(k) {
                 c.evidence.place += 2;
             } else if k == "the" {
-                c.evidence.org += 2;
+                // `in the Pyrenees` names a place, `the Taliban said` more often a group.
+                let after_preposition = p
+                    .checked_sub(1)
+                    .is_some_and(|q| self.is_word(q) && words::is_place_preposition(self.key(q)));
+                if after_preposition {
+                    c.evidence.place += 2;
+                } else {
+                    c.evidence.org += 2;
+                }
             } else if words::is_reporting_verb(k) {
                 c.evidence.person += 3;
             }
         }
         let after_name = if c.stripped_s { e + 1 } else { e };
+        // The agency of a dateline: `BAGHDAD, March 7 (Reuters) -`.
+        let in_brackets = s > 0
+            && self.word(s - 1) == "("
+            && after_name + 1 < self.toks.len()
+            && self.word(after_name) == ")"
+            && matches!(self.word(after_name + 1), "-" | "—" | "–");
+        if in_brackets && c.known.is_none() {
+            c.evidence.org += 6;
+        }
         if self.is_word(after_name) {
             let k = self.key(after_name);
             if words::is_reporting_verb(k) {
@@ -138,7 +165,7 @@ impl<'a> Reader<'a> {
                 let e = self.kb.entity(id);
                 e.kind == EntityKind::Place && !e.country
             }
-            None => c.evidence.person <= 1 && c.evidence.place < 4,
+            None => c.tokens == 1 && c.evidence.person <= 1 && c.evidence.place < 4,
         };
         if town {
             let verb_before = s
@@ -161,7 +188,7 @@ impl<'a> Reader<'a> {
             let mut buf = self.scratch.borrow_mut();
             let m = self
                 .kb
-                .match_at(self.text, &self.toks, after_name + 1, &mut buf);
+                .match_at(self.text, self.toks, &self.keys, after_name + 1, &mut buf);
             drop(buf);
             if let Some((_, id)) = m.entity
                 && self.kb.entity(id).kind == EntityKind::Place
@@ -178,6 +205,34 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A role before a comma that introduces the name: `Iraq’s water minister, Saad
+    /// Ali, said` → `Iraq’s water minister`.
+    pub(super) fn role_before_comma(&self, s: usize) -> Option<String> {
+        if s < 2 || self.word(s - 1) != "," || !self.is_word(s - 2) {
+            return None;
+        }
+        let title_end = s - 1;
+        let one = self.kb.title(self.key(s - 2));
+        if one.is_none_or(|t| t.honorific) {
+            return None;
+        }
+        let mut from = s - 2;
+        while from > 0 && title_end - from < 6 {
+            let p = from - 1;
+            let w = self.word(p);
+            let stop = matches!(
+                self.key(p),
+                "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "said" | "says"
+            );
+            if stop || !(self.is_word(p) || matches!(w, "’" | "'")) {
+                break;
+            }
+            from = p;
+        }
+        let role = &self.text[self.toks[from].span[0]..self.toks[s - 2].span[1]];
+        Some(role.to_string())
+    }
+
     /// A short apposition headed by a title: `, the Pentagon chief,` → `Pentagon chief`.
     pub(super) fn apposition(&self, start: usize) -> Option<String> {
         let mut s = start;
@@ -188,7 +243,10 @@ impl<'a> Reader<'a> {
         let mut has_title = false;
         while e < self.toks.len() && e - start < 8 {
             let w = self.word(e);
-            if matches!(w, "," | "." | ";" | ")") {
+            // A relative clause ends the role: `a minister who heads the delegation`.
+            if matches!(w, "," | "." | ";" | ")")
+                || matches!(self.key(e), "who" | "whose" | "which" | "that" | "whom")
+            {
                 break;
             }
             if !self.is_word(e) && !matches!(w, "’" | "'") {
@@ -199,7 +257,9 @@ impl<'a> Reader<'a> {
             }
             e += 1;
         }
-        let closed = e == self.toks.len() || matches!(self.word(e), "," | "." | ";" | ")");
+        let closed = e == self.toks.len()
+            || matches!(self.word(e), "," | "." | ";" | ")")
+            || matches!(self.key(e), "who" | "whose" | "which" | "that" | "whom");
         if !has_title || !closed || e == s {
             return None;
         }

@@ -15,7 +15,7 @@ mod context;
 
 use super::words;
 use crate::extract::Span;
-use crate::extract::knowledge::{EntityId, EntityKind, Knowledge, Title, push_key};
+use crate::extract::knowledge::{EntityId, EntityKind, Knowledge, Title, TokenKeys};
 use crate::extract::segment::{Token, TokenKind};
 
 /// The weight of a gazetteer match for its entity's kind, against the text's evidence:
@@ -62,6 +62,8 @@ impl Evidence {
 pub struct Candidate {
     /// The name as written, without a possessive `’s`.
     pub span: Span,
+    /// The lookup key of the name (see [`crate::extract::knowledge::phrase_key`]).
+    pub key: String,
     /// Number of tokens of the name.
     pub tokens: usize,
     /// The known entity the gazetteer matched, if any.
@@ -84,6 +86,10 @@ pub struct Candidate {
 /// starts with a capital or is a name particle (`Al-Sudani`, `al-Sudani`, not
 /// `Iranian-backed`).
 fn is_name_word(word: &str) -> bool {
+    let first = word.as_bytes().first().copied().unwrap_or(b' ');
+    if first.is_ascii_lowercase() && !word.contains('-') {
+        return false;
+    }
     let mut has_capital = false;
     for part in word.split('-') {
         let Some(first) = part.chars().next() else {
@@ -112,7 +118,7 @@ fn without_possessive(text: &str, span: Span) -> Span {
 /// One sentence being read.
 struct Reader<'a> {
     text: &'a str,
-    toks: Vec<Token>,
+    toks: &'a [Token],
     kb: &'a Knowledge,
     /// Mostly capitals (`CRICKET - LEICESTERSHIRE TAKE OVER`): only known names count.
     shouting: bool,
@@ -121,9 +127,8 @@ struct Reader<'a> {
     /// A row of a results table: names and numbers, no lowercase words
     /// (`Arbroath 2 Stenhousemuir 0`).
     table_row: bool,
-    /// Lower-case keys of all tokens, one after the other; `keys` has each one's range.
-    lower: String,
-    keys: Vec<[u32; 2]>,
+    /// Lower-case keys of the tokens.
+    keys: TokenKeys<'a>,
     /// Whether each token can be part of a name.
     name: Vec<bool>,
     buf: String,
@@ -145,30 +150,25 @@ enum Segment<'k> {
     Weak(usize, usize),
 }
 
-/// Finds the candidate mentions of the sentence `span`, appending them to `out`.
+/// Finds the candidate mentions of the sentence of tokens `toks`, appending them to
+/// `out`.
 ///
 /// Returns true when the sentence is written in capitals (a headline), where only
 /// known names were taken.
 pub fn sentence_candidates(
     text: &str,
-    span: Span,
+    toks: &[Token],
     kb: &Knowledge,
     out: &mut Vec<Candidate>,
 ) -> bool {
-    let toks = crate::extract::segment::tokens(text, span);
-    let shouting = is_shouting(text, &toks);
+    let keys = TokenKeys::new(text, toks);
+    let shouting = is_shouting(text, toks, &keys);
     let numbers = toks.iter().filter(|t| t.kind == TokenKind::Number).count();
-    let mut lower = String::with_capacity(span[1] - span[0] + 8);
-    let mut keys = Vec::with_capacity(toks.len());
-    let mut name = Vec::with_capacity(toks.len());
-    for t in &toks {
-        let start = lower.len() as u32;
-        let w = t.text(text);
-        push_key(&mut lower, w);
-        keys.push([start, lower.len() as u32]);
-        name.push(t.kind == TokenKind::Word && is_name_word(w));
-    }
-    let table_row = is_table_row(text, &toks);
+    let name = toks
+        .iter()
+        .map(|t| t.kind == TokenKind::Word && is_name_word(t.text(text)))
+        .collect();
+    let table_row = is_table_row(text, toks);
     let mut r = Reader {
         text,
         toks,
@@ -176,7 +176,6 @@ pub fn sentence_candidates(
         shouting,
         numbers,
         table_row,
-        lower,
         keys,
         name,
         buf: String::new(),
@@ -218,11 +217,17 @@ fn is_table_row(text: &str, toks: &[Token]) -> bool {
         })
 }
 
-/// True when most words of the sentence are in capitals.
-fn is_shouting(text: &str, toks: &[Token]) -> bool {
+/// True for a headline: most words in capitals (`TALKS STALL IN BAGHDAD`), or in title
+/// case down to the small words (`Talks Stall In Baghdad As Rivals Walk Out`).
+fn is_shouting(text: &str, toks: &[Token], keys: &TokenKeys) -> bool {
     let mut upper = 0;
+    let mut initial = 0;
+    let mut small_capitalised = 0;
     let mut words = 0;
-    for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
         let w = t.text(text);
         if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             continue;
@@ -231,8 +236,33 @@ fn is_shouting(text: &str, toks: &[Token]) -> bool {
         if !w.chars().any(char::is_lowercase) {
             upper += 1;
         }
+        if w.starts_with(char::is_uppercase) {
+            initial += 1;
+            if i > 0
+                && matches!(
+                    keys.get(i),
+                    "the"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "as"
+                        | "at"
+                        | "a"
+                        | "and"
+                        | "is"
+                        | "by"
+                        | "from"
+                )
+            {
+                small_capitalised += 1;
+            }
+        }
     }
-    words >= 2 && upper * 10 >= words * 7
+    (words >= 2 && upper * 10 >= words * 7)
+        || (words >= 4 && small_capitalised >= 1 && initial * 10 >= words * 8)
 }
 
 impl<'a> Reader<'a> {
@@ -250,8 +280,7 @@ impl<'a> Reader<'a> {
 
     /// The lower-case key of token `i` (curly apostrophes made straight).
     fn key(&self, i: usize) -> &str {
-        let [s, e] = self.keys[i];
-        &self.lower[s as usize..e as usize]
+        self.keys.get(i)
     }
 
     /// True when token `i` is the first word of the sentence or of a quotation.
@@ -283,6 +312,8 @@ impl<'a> Reader<'a> {
     /// The end (exclusive) of the capitalised run starting at `start`.
     fn run_end(&self, start: usize) -> usize {
         let mut j = start;
+        // Inside an organisation's name after its `of` or `for`, where `and` joins too.
+        let mut in_org_name = false;
         loop {
             if self.is_possessive(j) || self.has_stripped_s(j) {
                 return j + 1;
@@ -292,17 +323,32 @@ impl<'a> Reader<'a> {
                 j = next;
                 continue;
             }
+            // Particles before a name: `Joost van der Westhuizen`, `Ibn al Walid`.
+            let mut p = next;
+            while p < self.toks.len() && p < next + 3 && self.is_word(p) {
+                if !words::is_name_particle(self.key(p)) {
+                    break;
+                }
+                p += 1;
+            }
+            if p > next + 1 && self.is_name_token(p) {
+                j = p;
+                continue;
+            }
             if next < self.toks.len() && self.is_name_token(next + 1) {
                 let k = self.key(next);
                 let prev = self.key(j);
                 // `of` joins only after a word that takes it: `Bank of`, `Gulf of`,
                 // `Secretary of`; not `John Smith of Acme`.
                 let joins = match k {
-                    "of" => {
+                    "of" | "for" => {
+                        in_org_name |= words::is_org_word(prev);
                         words::is_org_word(prev)
                             || words::is_place_word(prev)
-                            || self.kb.title(prev).is_some()
+                            || (k == "of" && self.kb.title(prev).is_some())
                     }
+                    // `Centre for Disease Prevention and Control`.
+                    "and" => in_org_name,
                     "&" => true,
                     // An initial: `R. Smith`, `George W. Bush`.
                     "." => self.is_initial_letter(j),
@@ -314,6 +360,14 @@ impl<'a> Reader<'a> {
                 }
             }
             return j + 1;
+        }
+    }
+
+    /// True for a word of two letters or more in capitals (`BOSS`, `NATO`).
+    fn is_shouted(&self, i: usize) -> bool {
+        self.is_word(i) && {
+            let w = self.word(i);
+            w.len() >= 2 && !w.chars().any(char::is_lowercase)
         }
     }
 
@@ -334,7 +388,9 @@ impl<'a> Reader<'a> {
         let mut pending: Option<(usize, bool)> = None; // (start, starts with a given name)
         let mut j = start;
         while j < end {
-            let m = self.kb.match_at(self.text, &self.toks, j, &mut self.buf);
+            let m = self
+                .kb
+                .match_at(self.text, self.toks, &self.keys, j, &mut self.buf);
             let mut entity = m.entity;
             if self.shouting
                 && let Some((1, _)) = entity
@@ -355,14 +411,56 @@ impl<'a> Reader<'a> {
             }
             // `University of Texas`: an unknown name with an organisation word takes the
             // place after its `of`.
+            let connector = j > 0
+                && matches!(
+                    self.key(j - 1),
+                    "of" | "for" | "and" | "de" | "do" | "del" | "di"
+                );
             if let (Some((ps, _)), true) = (pending, ent_len > 0)
                 && j > ps + 1
-                && self.key(j - 1) == "of"
-                && (ps..j).any(|k| words::is_org_word(self.key(k)))
+                && connector
+                && (ps..j)
+                    .any(|k| words::is_org_word(self.key(k)) || words::is_place_word(self.key(k)))
             {
                 j += ent_len;
                 end = end.max(j);
                 continue;
+            }
+            // `Free Democrats`, `Christian Democrats`: a known one-word party after other
+            // capitalised words is the end of another party's name.
+            if let Some((1, _)) = entity
+                && words::is_org_word(self.key(j))
+                && title_len == 0
+            {
+                let after_demonym =
+                    matches!(segments.last(), Some(Segment::Demonym(_, de)) if *de == j);
+                if pending.is_some() || after_demonym {
+                    if pending.is_none() {
+                        pending = Some((j, false));
+                    }
+                    j += 1;
+                    continue;
+                }
+            }
+            // A town that is also a given name, before an unknown name, starts a
+            // person's name: `Warren Christopher`, `Florence Griffith`.
+            if let (Some((1, id)), None, 0) = (entity, pending, title_len) {
+                let e = self.kb.entity(id);
+                if e.kind == EntityKind::Place
+                    && !e.country
+                    && j + 1 < end
+                    && self.is_name_token(j + 1)
+                    && self.kb.is_first_name(self.key(j))
+                {
+                    let next =
+                        self.kb
+                            .match_at(self.text, self.toks, &self.keys, j + 1, &mut self.buf);
+                    if next.entity.is_none() && next.title.is_none() && next.demonym.is_none() {
+                        pending = Some((j, true));
+                        j += 1;
+                        continue;
+                    }
+                }
             }
             let best = ent_len.max(title_len).max(dem_len);
             if best > 0 {
@@ -405,9 +503,16 @@ impl<'a> Reader<'a> {
                 j += 1;
                 continue;
             }
+            // A common word in capitals (`BOSS THINKS HE`) is a kicker or a shout, not
+            // a name; acronyms that name things are in the gazetteer or are no words.
+            let shouted_word = self.is_shouted(j)
+                && (self.kb.is_function_word(k)
+                    || (self.kb.is_common_word(k)
+                        && (self.is_shouted(j + 1) || j > 0 && self.is_shouted(j - 1))));
             let skip = (k == "i" && !initial_letter)
                 || (pending.is_none() && !self.is_name_token(j))
-                || opener;
+                || opener
+                || shouted_word;
             if skip || self.shouting {
                 if let Some((ps, _)) = pending.take() {
                     self.push_unknown(&mut segments, ps, j);
@@ -430,7 +535,7 @@ impl<'a> Reader<'a> {
     fn read_lowercase_form(&mut self, start: usize, out: &mut Vec<Candidate>) -> usize {
         let m = self
             .kb
-            .match_at(self.text, &self.toks, start, &mut self.buf);
+            .match_at(self.text, self.toks, &self.keys, start, &mut self.buf);
         match m.entity {
             Some((n, id)) => {
                 let mut c = self.candidate(start, start + n, Some(id));
@@ -455,12 +560,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// `Baghdad University`, `Kurdish Democratic Front`: a known place or a demonym
-    /// followed by an unknown name ending in an organisation or place word is one
-    /// unknown name.
+    /// `Baghdad University`, `Kurdish Democratic Front`, `U.S. Open`: a known place or a
+    /// demonym followed by an unknown name ending in an organisation, place or event
+    /// word is one unknown name (an event is then dropped as no entity).
     fn merge_place_with_org_word(&self, segments: &mut Vec<Segment<'a>>) {
-        let mut k = 0;
-        while k + 1 < segments.len() {
+        // From the right, so that `Kurdish Democratic Front` merges twice.
+        let mut k = segments.len().saturating_sub(1);
+        while k > 0 {
+            k -= 1;
             let head = match segments[k] {
                 Segment::Known(s, e, id) if self.kb.entity(id).kind == EntityKind::Place => {
                     Some((s, e))
@@ -470,13 +577,14 @@ impl<'a> Reader<'a> {
             };
             if let (Some((s, e1)), Segment::Unknown(s2, e)) = (head, segments[k + 1]) {
                 let last = self.key(e - 1);
-                if e1 == s2 && (words::is_org_word(last) || words::is_place_word(last)) {
+                let joins = words::is_place_word(last)
+                    || words::is_event_word(last)
+                    || (s2..e).any(|t| words::is_org_word(self.key(t)));
+                if e1 == s2 && joins {
                     segments[k] = Segment::Unknown(s, e);
                     segments.remove(k + 1);
-                    continue;
                 }
             }
-            k += 1;
         }
     }
 
@@ -509,7 +617,8 @@ impl<'a> Reader<'a> {
                     };
                     // A title makes a following one-word place a person: `President Austin`.
                     if role.is_some() && (entity.kind == EntityKind::Person || person_like) {
-                        let mut c = self.candidate(s, e, None);
+                        let known = (entity.kind == EntityKind::Person).then_some(id);
+                        let mut c = self.candidate(s, e, known);
                         self.add_role(&mut c, role.take());
                         out.push(c);
                         continue;
@@ -531,10 +640,23 @@ impl<'a> Reader<'a> {
                         role = None;
                         continue;
                     }
+                    // `Brown`, `Young`: a frequent word is a name only where the text
+                    // names it in full too.
+                    if e == s + 1 && self.kb.is_function_word(self.key(s)) {
+                        let mut c = self.candidate(s, e, None);
+                        c.weak = true;
+                        self.add_context(&mut c, s, e);
+                        out.push(c);
+                        role = None;
+                        continue;
+                    }
                     let mut c = self.candidate(s, e, None);
                     self.classify(&mut c, s, e);
                     if role.is_some() {
                         self.add_role(&mut c, role.take());
+                    } else if let Some(r) = self.role_before_comma(s) {
+                        c.evidence.person += 6;
+                        c.role = Some(r);
                     }
                     self.add_context(&mut c, s, e);
                     out.push(c);
@@ -546,8 +668,19 @@ impl<'a> Reader<'a> {
     fn candidate(&self, s: usize, e: usize, known: Option<EntityId>) -> Candidate {
         let last = self.toks[e - 1].span;
         let end = without_possessive(self.text, last)[1];
+        let mut key = String::new();
+        for t in s..e {
+            if t > s {
+                key.push(' ');
+            }
+            key.push_str(self.key(t));
+        }
+        if end < last[1] && key.ends_with("'s") {
+            key.truncate(key.len() - 2);
+        }
         Candidate {
             span: [self.toks[s].span[0], end],
+            key,
             tokens: e - s,
             known,
             evidence: Evidence::default(),

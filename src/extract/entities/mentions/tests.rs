@@ -5,7 +5,8 @@ use super::*;
 fn names(text: &str) -> Vec<(String, Option<EntityKind>, Option<String>)> {
     let kb = Knowledge::builtin();
     let mut out = Vec::new();
-    sentence_candidates(text, [0, text.len()], &kb, &mut out);
+    let toks = crate::extract::segment::tokens(text, [0, text.len()]);
+    sentence_candidates(text, &toks, &kb, &mut out);
     out.iter()
         .filter(|c| !c.weak)
         .map(|c| {
@@ -100,7 +101,8 @@ fn acronyms_in_brackets_are_linked() {
     let kb = Knowledge::builtin();
     let text = "The Kurdish Democratic Front (KDF) won.";
     let mut out = Vec::new();
-    sentence_candidates(text, [0, text.len()], &kb, &mut out);
+    let toks = crate::extract::segment::tokens(text, [0, text.len()]);
+    sentence_candidates(text, &toks, &kb, &mut out);
     let got: Vec<_> = out
         .iter()
         .filter(|c| !c.weak)
@@ -118,4 +120,51 @@ fn headlines_in_capitals_take_only_known_names() {
         got,
         [("BAGHDAD".to_string(), Some(EntityKind::Place), None)]
     );
+}
+
+#[test]
+fn role_before_a_comma_introduces_the_name() {
+    assert_eq!(
+        names("The union’s chief negotiator, Rafael Ortiz, said no."),
+        [person("Rafael Ortiz", Some("union’s chief negotiator"))]
+    );
+}
+
+#[test]
+fn several_particles_stay_inside_a_name() {
+    assert_eq!(
+        names("Coach Pieter van der Berg resigned."),
+        [person("Pieter van der Berg", Some("Coach"))]
+    );
+}
+
+#[test]
+fn a_town_that_is_a_given_name_can_start_a_person() {
+    assert_eq!(
+        names("Warren Kessler arrived."),
+        [person("Warren Kessler", None)]
+    );
+}
+
+#[test]
+fn events_named_after_places_are_not_places() {
+    assert!(names("She won the U.S. Open twice.").is_empty());
+}
+
+#[test]
+fn frequent_words_are_no_names_even_inside_a_sentence() {
+    assert!(names("the talks, He said, were over").is_empty());
+}
+
+#[test]
+fn title_case_headlines_take_only_known_names() {
+    assert_eq!(
+        names("Rebels Walk Out Of Talks In Baghdad"),
+        [("Baghdad".to_string(), Some(EntityKind::Place), None)]
+    );
+}
+
+#[test]
+fn common_words_in_capitals_are_no_names() {
+    assert!(names("TALKS COLLAPSE AGAIN — the two sides left early.").is_empty());
 }

@@ -6,6 +6,10 @@
 //! go to the last speaker when the verb continues (`he added`) and otherwise to the
 //! most recent person of the right gender, preferring the last speaker.
 
+mod people;
+mod pronoun;
+mod roles;
+
 use std::collections::HashMap;
 
 use super::clause::{Phrase, PhraseKind, Words};
@@ -28,6 +32,8 @@ pub struct Speaker {
 struct PersonMention {
     /// Token index of the mention's first token.
     tok: usize,
+    /// Token index just past the mention.
+    end: usize,
     /// Index into `Resolver::names`.
     name: usize,
 }
@@ -54,6 +60,8 @@ pub struct Resolver<'a> {
     /// Speakers resolved so far, with the sentence of their attribution.
     spoke: Vec<(usize, Speaker)>,
     last: Option<(usize, Speaker)>,
+    /// The roles people are given in the text, read when a role phrase first needs them.
+    roles: Option<Vec<roles::Role>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -90,6 +98,7 @@ impl<'a> Resolver<'a> {
             subject_pronouns,
             spoke: Vec::new(),
             last: None,
+            roles: None,
         };
         let has_people = found.mentions.iter().any(|m| m.kind == EntityKind::Person);
         if has_people {
@@ -98,11 +107,16 @@ impl<'a> Resolver<'a> {
                 r.names.push((p.name.clone(), names::gender_of(first)));
                 r.tentative.push(false);
                 debug_assert_eq!(r.names.len(), i + 1);
+                if let Some(last) = p.name.rsplit(' ').next().filter(|_| p.name.contains(' ')) {
+                    r.by_surname.entry(last).or_insert(i);
+                }
             }
+            r.complete_first_names(w);
             for m in &found.mentions {
                 if m.kind == EntityKind::Person && m.index < r.names.len() {
                     r.persons.push(PersonMention {
                         tok: w.toks.partition_point(|t| t.span[0] < m.span[0]),
+                        end: w.toks.partition_point(|t| t.span[0] < m.span[1]),
                         name: m.index,
                     });
                 }
@@ -115,159 +129,6 @@ impl<'a> Resolver<'a> {
         r.persons.sort_by_key(|p| p.tok);
         r.infer_genders(w);
         r
-    }
-
-    /// Fallback person detection: runs of capitalised words, titles stripped; a run
-    /// is a person when its first name has a known gender, a person title precedes
-    /// it, or its surname is one of such a person's.
-    fn index_names(&mut self, w: &Words<'a>) {
-        let n = w.toks.len();
-        let mut runs: Vec<(usize, usize)> = Vec::new();
-        // Headlines in title case run names and verbs together: leave them out.
-        let headline: Vec<bool> = self
-            .sents
-            .iter()
-            .map(|&[lo, hi]| {
-                let words = (lo..hi).filter(|&k| w.is_word(k) && w.word(k).len() > 3);
-                let (all, caps) =
-                    words.fold((0, 0), |(a, c), k| (a + 1, c + usize::from(w.is_cap(k))));
-                all >= 4 && caps * 4 >= all * 3
-            })
-            .collect();
-        let mut sent = 0;
-        let mut i = 0;
-        while i < n {
-            while sent + 1 < self.sents.len() && self.sents[sent][1] <= i {
-                sent += 1;
-            }
-            if !w.is_cap(i) || headline.get(sent).copied().unwrap_or(false) {
-                i += 1;
-                continue;
-            }
-            let mut k = i;
-            while k < n && (w.is_cap(k) || is_initial_dot(w, k)) {
-                k += 1;
-            }
-            // Strip titles and sentence-initial small words.
-            let mut s = i;
-            let mut titled = None;
-            while s < k && (is_prefix_word(w, s) || w.punct(s) == Some('.')) {
-                if w.is_word(s) && lexicon::is_title(w.word(s)) {
-                    titled = titled.or(Some(names::gender_of(w.word(s))));
-                }
-                s += 1;
-            }
-            // A title inside the run ends the part before the name (`Ohio Democratic
-            // Party Chairman David Pepper`); a known first name starts it.
-            if let Some(t) = (s..k)
-                .rev()
-                .find(|&j| w.is_word(j) && lexicon::is_title(w.word(j)))
-            {
-                titled = titled.or(Some(names::gender_of(w.word(t))));
-                s = t + 1;
-                while s < k && w.punct(s) == Some('.') {
-                    s += 1;
-                }
-            }
-            if s < k
-                && names::gender_of(w.word(s)).is_none()
-                && let Some(j) =
-                    (s..k - 1).find(|&j| w.is_word(j) && names::gender_of(w.word(j)).is_some())
-            {
-                s = j;
-            }
-            let shouting =
-                (s..k).all(|j| !w.is_word(j) || w.word(j).chars().all(|c| !c.is_lowercase()));
-            if s < k && !shouting {
-                let g = names::gender_of(w.word(s)).or(titled.flatten());
-                let org = (s..k).any(|j| {
-                    w.is_word(j)
-                        && (names::is_org_word(w.word(j)) || names::is_place_word(w.word(j)))
-                });
-                if g.is_some() || titled.is_some() {
-                    self.register(w, s, k, g, false);
-                } else if (2..=3).contains(&(k - s)) && !org {
-                    // Perhaps a person: kept if a pronoun later tells the gender.
-                    self.register(w, s, k, None, true);
-                }
-                runs.push((s, k));
-            }
-            i = k.max(i + 1);
-        }
-        // Single surnames of known people count as mentions of them.
-        for (s, k) in runs {
-            if let Some(&idx) = self.by_surname.get(surname(w.word(k - 1))) {
-                self.persons.push(PersonMention { tok: s, name: idx });
-            }
-        }
-    }
-
-    /// Gives people whose first name tells nothing the gender of the pronoun that
-    /// follows their mentions: the first `he`/`she`/`his`/`her` later in the sentence,
-    /// or the pronoun opening the next sentence when they were the subject. The
-    /// majority over all mentions decides.
-    fn infer_genders(&mut self, w: &Words<'_>) {
-        let mut votes = vec![(0u32, 0u32); self.names.len()];
-        for m in &self.persons {
-            if self.names[m.name].1.is_some() {
-                continue;
-            }
-            let t = self.sents.partition_point(|s| s[1] <= m.tok);
-            let Some(&[_, hi]) = self.sents.get(t) else {
-                continue;
-            };
-            // `he said` after a mention is most often someone else quoting it.
-            let in_sentence = (m.tok + 1..hi)
-                .filter(|&k| w.is_word(k) && !w.inside(k))
-                .filter(|&k| {
-                    !(k + 1 < hi && w.is_word(k + 1) && lexicon::cue(w.word(k + 1)).is_some())
-                })
-                .find_map(|k| pronoun_gender(w.word(k)));
-            let is_subject =
-                self.subjects[t].is_some_and(|st| m.tok >= st && m.tok < self.subject_ends[t]);
-            let next = (is_subject && t + 1 < self.sents.len())
-                .then(|| self.subjects[t + 1].and_then(|st| pronoun_gender(w.word(st))))
-                .flatten();
-            match in_sentence.or(next) {
-                Some(Gender::Male) => votes[m.name].0 += 1,
-                Some(Gender::Female) => votes[m.name].1 += 1,
-                None => {}
-            }
-        }
-        for (i, (male, female)) in votes.into_iter().enumerate() {
-            if self.names[i].1.is_none() && male != female {
-                self.names[i].1 = Some(if male > female {
-                    Gender::Male
-                } else {
-                    Gender::Female
-                });
-            }
-        }
-    }
-
-    /// Records a full person name (tokens `[s, k)`).
-    fn register(&mut self, w: &Words<'a>, s: usize, k: usize, g: Option<Gender>, tentative: bool) {
-        let last = surname(w.word(k - 1));
-        let end = w.toks[k - 1].span[0] + last.len();
-        let full = &w.text[w.toks[s].span[0]..end];
-        match self.by_surname.get(last) {
-            Some(&idx) if self.names[idx].0.len() >= full.len() => {
-                if self.names[idx].1.is_none() {
-                    self.names[idx].1 = g;
-                }
-                self.tentative[idx] &= tentative;
-            }
-            Some(&idx) => {
-                let old = self.names[idx].1;
-                self.names[idx] = (full.to_string(), g.or(old));
-                self.tentative[idx] &= tentative;
-            }
-            None => {
-                self.names.push((full.to_string(), g));
-                self.tentative.push(tentative);
-                self.by_surname.insert(last, self.names.len() - 1);
-            }
-        }
     }
 
     /// The canonical speaker of `phrase`; `continuing` when the verb carries on the
@@ -284,85 +145,6 @@ impl<'a> Resolver<'a> {
         Some(speaker)
     }
 
-    /// `he` or `she` in sentence `sent`: the last speaker when the verb continues;
-    /// otherwise, going back sentence by sentence, the first sentence with a fitting
-    /// person gives its speaker, else its subject, else its last person named.
-    fn pronoun(&self, p: Pronoun, sent: usize, tok: usize, continuing: bool) -> Option<Speaker> {
-        let want = match p {
-            Pronoun::He => Gender::Male,
-            Pronoun::She => Gender::Female,
-            Pronoun::They | Pronoun::It => {
-                return self
-                    .last
-                    .as_ref()
-                    .filter(|(_, s)| !s.person)
-                    .map(|(_, s)| s.clone());
-            }
-            Pronoun::First => return None,
-        };
-        let fits = |s: &Speaker| s.person && s.gender.is_none_or(|g| g == want);
-        if continuing
-            && let Some((_, s)) = &self.last
-            && (!s.person || fits(s))
-        {
-            return Some(s.clone());
-        }
-        let here = |t: usize| {
-            let [lo, hi] = self.sents[t];
-            let from = self.persons.partition_point(|m| m.tok < lo);
-            let to = self.persons.partition_point(|m| m.tok < hi);
-            &self.persons[from..to]
-        };
-        // Speakers and subjects of the sentences before, nearest first.
-        for t in (sent.saturating_sub(4)..=sent).rev() {
-            if let Some((_, s)) = self.spoke.iter().rev().find(|(st, s)| *st == t && fits(s)) {
-                return Some(s.clone());
-            }
-            let subject = self.subjects[t].and_then(|st| {
-                here(t)
-                    .iter()
-                    .find(|m| m.tok >= st && m.tok < self.subject_ends[t] && m.tok < tok)
-                    .map(|m| self.person(m.name))
-                    .filter(|s| fits(s))
-            });
-            if let Some(s) = subject {
-                return Some(s);
-            }
-            // A sentence led by the same pronoun continues the same person: look further
-            // back (`She ... She said ... “...,” she said`).
-            if t < sent && self.subject_pronouns[t] == Some(p) {
-                continue;
-            }
-        }
-        if let Some((at, s)) = &self.last
-            && fits(s)
-            && at + 8 >= sent
-        {
-            return Some(s.clone());
-        }
-        // Any person of that gender named just before.
-        for t in (sent.saturating_sub(3)..sent).rev() {
-            let named = here(t)
-                .iter()
-                .rev()
-                .map(|m| self.person(m.name))
-                .find(|s| fits(s) && s.gender.is_some());
-            if named.is_some() {
-                return named;
-            }
-        }
-        if let Some((_, s)) = self.last.as_ref().filter(|(_, s)| fits(s)) {
-            return Some(s.clone());
-        }
-        // Failing all that, the last person of that gender named anywhere before.
-        let upto = self.persons.partition_point(|m| m.tok < tok);
-        self.persons[..upto]
-            .iter()
-            .rev()
-            .map(|m| self.person(m.name))
-            .find(|s| s.gender == Some(want))
-    }
-
     fn person(&self, idx: usize) -> Speaker {
         Speaker {
             name: self.names[idx].0.clone(),
@@ -376,13 +158,18 @@ impl<'a> Resolver<'a> {
     fn name(&mut self, w: &Words<'_>, phrase: Phrase) -> Speaker {
         let (hs, he) = name_head(w, phrase);
         let head: Span = w.span(hs, he);
-        if let Some(s) = self.mention(head) {
-            return s;
+        // The mention must cover the surname: an entity found for `Charlie` alone does
+        // not name `Charlie King`.
+        if let Some(s) = self
+            .mention(head)
+            .filter(|(_, m)| m[1] > w.toks[he - 1].span[0])
+        {
+            return s.0;
         }
         let last = surname(w.word(he - 1));
         let titled = (phrase.start..hs)
             .filter(|&i| w.is_word(i))
-            .find_map(|i| names::gender_of(w.word(i)));
+            .find_map(|i| names::gender_bits(w.cls(i)));
         if let Some(&idx) = self.by_surname.get(last)
             && !(self.tentative[idx] && self.names[idx].1.is_none())
         {
@@ -392,10 +179,10 @@ impl<'a> Resolver<'a> {
             return self.person(idx);
         }
         let surface = &self.text[head[0]..head[1]];
-        let gender = names::gender_of(w.word(hs)).or(titled);
+        let gender = names::gender_bits(w.cls(hs)).or(titled);
         // A name that speaks is a person, unless it reads as an organisation.
         let acronym = surface.len() >= 2 && surface.chars().all(|c| !c.is_lowercase());
-        let org = (phrase.start..phrase.end).any(|i| w.is_word(i) && names::is_org_word(w.word(i)))
+        let org = (phrase.start..phrase.end).any(|i| w.is_word(i) && w.has(i, lexicon::ORG))
             || w.word(phrase.start).eq_ignore_ascii_case("the");
         let person = gender.is_some() || !(acronym || org);
         Speaker {
@@ -405,7 +192,8 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn mention(&self, head: Span) -> Option<Speaker> {
+    /// The entity of the mention that overlaps `head` most, and that mention's span.
+    fn mention(&self, head: Span) -> Option<(Speaker, Span)> {
         let m = self
             .found
             .mentions
@@ -418,7 +206,7 @@ impl<'a> Resolver<'a> {
             EntityKind::Place => (&self.found.places.get(m.index)?.name, false),
         };
         let first = name.split_whitespace().next().unwrap_or("");
-        Some(Speaker {
+        let speaker = Speaker {
             name: name.clone(),
             person,
             gender: if person {
@@ -426,11 +214,21 @@ impl<'a> Resolver<'a> {
             } else {
                 None
             },
-        })
+        };
+        Some((speaker, m.span))
     }
 
-    /// A common noun phrase: its words as written (`a senior official`).
-    fn nominal(&self, w: &Words<'_>, phrase: Phrase) -> Speaker {
+    /// A common noun phrase: the entity its last word names (`the board` → `Water
+    /// Board`), the person who holds the role it names (`the senator` → `Tim Kaine`),
+    /// else its words as written (`a senior official`).
+    fn nominal(&mut self, w: &Words<'_>, phrase: Phrase) -> Speaker {
+        let last = (phrase.start..phrase.end).rev().find(|&i| w.is_word(i));
+        if let Some((s, _)) = last.and_then(|i| self.mention(w.toks[i].span)) {
+            return s;
+        }
+        if let Some(p) = self.by_role(w, phrase) {
+            return self.person(p);
+        }
         let s = w.span(phrase.start, phrase.end);
         Speaker {
             name: self.text[s[0]..s[1]].to_string(),
@@ -459,6 +257,21 @@ fn name_head(w: &Words<'_>, p: Phrase) -> (usize, usize) {
     }
     while start + 1 < end && (is_prefix_word(w, start) || w.punct(start) == Some('.')) {
         start += 1;
+    }
+    // `European Council President Donald Tusk`: a title inside the run ends what
+    // comes before the name, unless the rest reads as an organisation.
+    if let Some(t) = (start + 1..end - 1)
+        .rev()
+        .find(|&i| w.is_word(i) && w.has(i, lexicon::TITLE))
+    {
+        let mut s = t + 1;
+        while s + 1 < end && (w.punct(s) == Some('.') || is_prefix_word(w, s)) {
+            s += 1;
+        }
+        let org = (s..end).any(|i| w.is_word(i) && w.has(i, lexicon::ORG | lexicon::PLACE));
+        if s < end && w.is_cap(s) && !org {
+            start = s;
+        }
     }
     // `Elijah Cummings of Maryland`: the name is before `of`, unless that is a title
     // (`Secretary of State John Kerry`).
@@ -531,7 +344,7 @@ fn is_initial_dot(w: &Words<'_>, i: usize) -> bool {
     w.punct(i) == Some('.')
         && i > 0
         && w.is_cap(i - 1)
-        && (w.word(i - 1).chars().count() == 1 || lexicon::is_title(w.word(i - 1)))
+        && (w.word(i - 1).chars().count() == 1 || w.has(i - 1, lexicon::TITLE))
         && i + 1 < w.toks.len()
         && w.is_cap(i + 1)
 }
@@ -539,15 +352,15 @@ fn is_initial_dot(w: &Words<'_>, i: usize) -> bool {
 /// Words before a name that are not part of it: titles, determiners, sentence-initial
 /// small words, days.
 fn is_prefix_word(w: &Words<'_>, i: usize) -> bool {
-    if !w.is_word(i) {
-        return false;
-    }
-    let word = w.word(i);
-    lexicon::is_title(word)
-        || lexicon::is_determiner(word)
-        || lexicon::is_clause_word(word)
-        || lexicon::is_preposition(word)
-        || lexicon::is_time_word(word)
+    w.is_word(i)
+        && w.has(
+            i,
+            lexicon::TITLE
+                | lexicon::DETERMINER
+                | lexicon::CLAUSE
+                | lexicon::PREPOSITION
+                | lexicon::TIME,
+        )
 }
 
 /// The gender of a third-person pronoun.
