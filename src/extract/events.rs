@@ -267,7 +267,10 @@ fn names_weekday(s: &str) -> bool {
     let mut from = 0;
     while let Some(p) = find_bytes(&bytes[from..], b"day") {
         let at = from + p;
-        if STEMS.iter().any(|stem| bytes[..at].ends_with(stem.as_bytes())) {
+        if STEMS
+            .iter()
+            .any(|stem| bytes[..at].ends_with(stem.as_bytes()))
+        {
             return true;
         }
         from = at + 1;

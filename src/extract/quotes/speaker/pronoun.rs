@@ -9,7 +9,13 @@ impl Resolver<'_> {
     /// `he` or `she` in sentence `sent`: the last speaker when the verb continues;
     /// otherwise, going back sentence by sentence, the first sentence with a fitting
     /// person gives its speaker, else its subject, else its last person named.
-    pub(super) fn pronoun(&self, p: Pronoun, sent: usize, tok: usize, continuing: bool) -> Option<Speaker> {
+    pub(super) fn pronoun(
+        &self,
+        p: Pronoun,
+        sent: usize,
+        tok: usize,
+        continuing: bool,
+    ) -> Option<Speaker> {
         let want = match p {
             Pronoun::He => Gender::Male,
             Pronoun::She => Gender::Female,

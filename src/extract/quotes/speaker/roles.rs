@@ -28,10 +28,26 @@ pub(super) struct Role {
 }
 
 /// Modifiers that make a different role when only one side has them.
-const DISTINCT: &[&str] = &["former", "vice", "ex", "deputy", "assistant", "first", "late"];
+const DISTINCT: &[&str] = &[
+    "former",
+    "vice",
+    "ex",
+    "deputy",
+    "assistant",
+    "first",
+    "late",
+];
 
 /// Words of a role phrase that say nothing about which role it is.
-const IDLE: &[&str] = &["the", "current", "then", "now", "presumptive", "likely", "embattled"];
+const IDLE: &[&str] = &[
+    "the",
+    "current",
+    "then",
+    "now",
+    "presumptive",
+    "likely",
+    "embattled",
+];
 
 /// Words after which a role's head noun has been said (`secretary of state`).
 const HEAD_ENDS: &[&str] = &["of", "at", "for", "from", "in", "with", "to", "on"];
