@@ -54,7 +54,11 @@ fn rank(g: Gran) -> u8 {
     }
 }
 
+/// A date with a four-digit year: TIMEX3 has no value outside 0000–9999.
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    if !(0..=9999).contains(&y) {
+        return None;
+    }
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
