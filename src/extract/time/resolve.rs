@@ -152,8 +152,15 @@ impl Resolver {
         }
     }
 
-    /// The calendar point of a date expression, if it can be resolved.
+    /// The calendar point of a date expression, if it can be resolved to a year
+    /// TIMEX3 can write (0000–9999: `Thursday` after 9999-12-31 cannot).
     fn point(&self, expr: &Expr, tense: &mut dyn FnMut() -> Tense) -> Option<Point> {
+        use chrono::Datelike;
+        self.any_point(expr, tense)
+            .filter(|p| (0..=9999).contains(&p.date.year()))
+    }
+
+    fn any_point(&self, expr: &Expr, tense: &mut dyn FnMut() -> Tense) -> Option<Point> {
         let dct = self.dct;
         match *expr {
             Expr::Cal { year, month, day } => self.calendar(year, month, day, tense),
