@@ -23,5 +23,6 @@ fn main() -> ExitCode {
 
 /// mimalloc: the build allocates and frees many small strings and template values
 /// on every thread; it is markedly faster than the system allocator for that.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -144,7 +144,7 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<Report> {
     // Links in article text: reported at the article.
     let mut content_links: HashSet<(String, String)> = HashSet::new();
     for b in &site.briefs {
-        let html = article_html(&b.article, config.sanitize_html);
+        let html = article_html(&b.article, config.sanitize_html)?;
         let source = b.article.path.display().to_string();
         for tag in html::tags(&html) {
             if tag.name == "img" && tag.attr("alt").is_none_or(|a| a.trim().is_empty()) {

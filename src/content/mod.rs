@@ -65,6 +65,32 @@ pub struct Article {
     pub body_line: usize,
     /// True when the front matter has no `date` and the file name gave it.
     pub dated_by_file_name: bool,
+    /// True when `body` was let go after extraction to keep a big build's memory
+    /// small; [`Article::text`] reads it again from the file.
+    #[serde(skip)]
+    pub body_released: bool,
+}
+
+impl Article {
+    /// The body: in memory, or read again from the file when it was released. A
+    /// file changed since it was loaded is an error (its facts are of the old text).
+    pub fn text(&self) -> Result<std::borrow::Cow<'_, str>, SourceError> {
+        if !self.body_released {
+            return Ok(std::borrow::Cow::Borrowed(&self.body));
+        }
+        let bytes = read_article(&self.path)?;
+        if xxhash_rust::xxh3::xxh3_128(&bytes) != self.hash {
+            return Err(SourceError::new(
+                &self.path,
+                None,
+                "changed while the site was being built: build again",
+            ));
+        }
+        // The zone only places dates, which are already read; the body is the same.
+        Ok(std::borrow::Cow::Owned(
+            parse_article(&self.path, &bytes, chrono_tz::UTC)?.body,
+        ))
+    }
 }
 
 /// What the loader should keep and how to read dates.
@@ -329,6 +355,7 @@ fn parse_wire(path: &Path, text: &str, tz: Tz) -> Result<Article, SourceError> {
         assets: Vec::new(),
         hash: 0,
         body_line: text[..w.body_offset].matches('\n').count() + 1,
+        body_released: false,
         dated_by_file_name: false,
     })
 }
@@ -425,6 +452,7 @@ fn parse_markdown(path: &Path, text: &str, tz: Tz) -> Result<Article, SourceErro
         assets: Vec::new(),
         hash: 0,
         body_line: text[..split.body_offset].matches('\n').count() + 1,
+        body_released: false,
         dated_by_file_name: raw.date.is_none(),
     })
 }

@@ -25,29 +25,35 @@ pub struct Entry {
 }
 
 /// The newest `config.feed_limit` briefs as feed entries; `content` renders a brief.
-pub fn entries(site: &Site, config: &Config, content: impl Fn(usize) -> String) -> Vec<Entry> {
+pub fn entries(
+    site: &Site,
+    config: &Config,
+    content: impl Fn(usize) -> anyhow::Result<String>,
+) -> anyhow::Result<Vec<Entry>> {
     site.briefs
         .iter()
         .enumerate()
         .take(config.feed_limit)
-        .map(|(i, b)| Entry {
-            title: b.article.title.clone(),
-            url: config.absolute(&b.permalink),
-            date: b.article.date,
-            updated: b.article.updated,
-            summary: b.summary.clone(),
-            content: content(i),
-            authors: if b.article.authors.is_empty() {
-                b.facts.byline.iter().cloned().collect()
-            } else {
-                b.article.authors.clone()
-            },
-            tags: b.article.tags.clone(),
-            image: b
-                .article
-                .image
-                .as_deref()
-                .map(|img| crate::render::jsonld::absolute_image(config, &b.permalink, img)),
+        .map(|(i, b)| {
+            Ok(Entry {
+                title: b.article.title.clone(),
+                url: config.absolute(&b.permalink),
+                date: b.article.date,
+                updated: b.article.updated,
+                summary: b.summary.clone(),
+                content: content(i)?,
+                authors: if b.article.authors.is_empty() {
+                    b.facts.byline.iter().cloned().collect()
+                } else {
+                    b.article.authors.clone()
+                },
+                tags: b.article.tags.clone(),
+                image: b
+                    .article
+                    .image
+                    .as_deref()
+                    .map(|img| crate::render::jsonld::absolute_image(config, &b.permalink, img)),
+            })
         })
         .collect()
 }

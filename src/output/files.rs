@@ -174,9 +174,9 @@ impl SiteOutput {
             })
         };
         Some(match name {
-            "atom.xml" => feeds::atom(config, &entries(), self.now),
-            "rss.xml" => feeds::rss(config, &entries(), self.now),
-            "feed.json" => feeds::json_feed(config, &entries()),
+            "atom.xml" => entries().and_then(|e| feeds::atom(config, &e, self.now)),
+            "rss.xml" => entries().and_then(|e| feeds::rss(config, &e, self.now)),
+            "feed.json" => entries().and_then(|e| feeds::json_feed(config, &e)),
             "news-sitemap.xml" => Ok(sitemap::news_sitemap(config, site, self.now).into_bytes()),
             "robots.txt" => Ok(sitemap::robots(config).into_bytes()),
             "search-index.json" => sitemap::search_index(site),

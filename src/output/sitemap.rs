@@ -114,10 +114,13 @@ struct SearchDoc<'a> {
 /// `search-index.json`: titles, summaries, entity names and tags of every brief,
 /// as script-safe JSON.
 pub fn search_index(site: &Site) -> anyhow::Result<Vec<u8>> {
-    let docs: Vec<SearchDoc<'_>> = site
-        .briefs
-        .iter()
-        .map(|b| SearchDoc {
+    use serde::ser::{SerializeSeq, Serializer};
+    // Written brief by brief into one buffer: no list of documents, no copies.
+    let mut out = crate::render::filters::ScriptSafe(Vec::with_capacity(site.briefs.len() * 640));
+    let mut ser = serde_json::Serializer::new(&mut out);
+    let mut seq = ser.serialize_seq(Some(site.briefs.len()))?;
+    for b in &site.briefs {
+        seq.serialize_element(&SearchDoc {
             title: &b.article.title,
             url: &b.permalink,
             date: b.day.to_string(),
@@ -133,12 +136,10 @@ pub fn search_index(site: &Site) -> anyhow::Result<Vec<u8>> {
                 }))
                 .collect(),
             tags: &b.article.tags,
-        })
-        .collect();
-    // Script-safe like every JSON Dateline writes: a title cannot close a
-    // `<script>` block the index might be inlined into.
-    let text = serde_json::to_string(&docs)?;
-    Ok(crate::render::filters::script_safe_json(&text).into_bytes())
+        })?;
+    }
+    seq.end()?;
+    Ok(out.0)
 }
 
 #[cfg(test)]

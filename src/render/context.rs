@@ -91,9 +91,17 @@ pub struct EventView {
     /// Human label (`2014`, `December 2017`, `7 March 2023`).
     pub label: String,
     pub summary: String,
+    /// The newest [`SHOWN_SOURCES`] briefs that tell the event.
     pub sources: Vec<SourceLink>,
+    /// How many more briefs tell it.
+    pub more_sources: usize,
     pub filter: String,
 }
+
+/// How many citing briefs an event lists: a past event told by thousands of briefs
+/// (an archive's war, its election) would otherwise make every timeline page that
+/// shows it megabytes long.
+pub const SHOWN_SOURCES: usize = 12;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct SourceLink {
@@ -264,9 +272,12 @@ pub fn cards(site: &Site, config: &Config) -> Vec<Card> {
 
 /// An event of the site timeline with links to its sources.
 pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Card]) -> EventView {
+    // The filter keys of the briefs listed: those of every citing brief would run to
+    // megabytes on an event told by thousands.
+    let sources = source_links(site, &ev.sources);
     let mut filter: Vec<&str> = Vec::new();
-    for s in &ev.sources {
-        filter.extend(cards[s.brief].filter.split(' ').filter(|k| !k.is_empty()));
+    for &i in &newest(&ev.sources) {
+        filter.extend(cards[i].filter.split(' ').filter(|k| !k.is_empty()));
     }
     filter.sort_unstable();
     filter.dedup();
@@ -274,16 +285,26 @@ pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Card]) -> EventView 
         date: ev.date.clone(),
         label: date_label(&ev.date),
         summary: ev.summary.clone(),
-        sources: source_links(site, &ev.sources),
+        sources,
+        more_sources: ev.sources.len().saturating_sub(SHOWN_SOURCES),
         filter: filter.join(" "),
     }
 }
 
+/// The briefs an event lists: the newest [`SHOWN_SOURCES`] (briefs are numbered
+/// newest first).
+fn newest(sources: &[EventSource]) -> Vec<usize> {
+    let mut newest: Vec<usize> = sources.iter().map(|s| s.brief).collect();
+    newest.sort_unstable();
+    newest.truncate(SHOWN_SOURCES);
+    newest
+}
+
 fn source_links(site: &Site, sources: &[EventSource]) -> Vec<SourceLink> {
-    sources
-        .iter()
-        .map(|s| {
-            let b = &site.briefs[s.brief];
+    newest(sources)
+        .into_iter()
+        .map(|i| {
+            let b = &site.briefs[i];
             SourceLink {
                 title: b.article.title.clone(),
                 url: b.permalink.clone(),

@@ -77,6 +77,33 @@ pub fn urlencode(s: &str) -> String {
 }
 
 /// JSON text that cannot end a `<script>` block or open a comment inside one.
+/// A writer of script-safe JSON: `<`, `>` and `&` (which occur in JSON only inside
+/// strings) are written as `\u003c`, `\u003e` and `\u0026`, as JSON is streamed.
+pub struct ScriptSafe(pub Vec<u8>);
+
+impl std::io::Write for ScriptSafe {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut start = 0;
+        for (i, &c) in buf.iter().enumerate() {
+            let esc: &[u8] = match c {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                _ => continue,
+            };
+            self.0.extend_from_slice(&buf[start..i]);
+            self.0.extend_from_slice(esc);
+            start = i + 1;
+        }
+        self.0.extend_from_slice(&buf[start..]);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 pub fn script_safe_json(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
@@ -87,6 +114,19 @@ pub fn script_safe_json(json: &str) -> String {
 mod tests {
     use super::*;
     use tera::Context;
+
+    #[test]
+    fn streamed_json_is_script_safe_like_the_filter() {
+        use std::io::Write;
+        let json = serde_json::to_string(&["</script><b>&amp;", "plain"]).unwrap();
+        let mut w = ScriptSafe(Vec::new());
+        w.write_all(json.as_bytes()).unwrap();
+        let streamed = String::from_utf8(w.0).unwrap();
+        assert_eq!(streamed, script_safe_json(&json));
+        assert!(!streamed.contains('<') && !streamed.contains('&'));
+        let back: Vec<String> = serde_json::from_str(&streamed).unwrap();
+        assert_eq!(back[0], "</script><b>&amp;");
+    }
 
     fn render(src: &str, ctx: &Context) -> String {
         let mut tera = Tera::default();

@@ -405,7 +405,7 @@ impl Pass {
             }
             Job::Brief(i) => {
                 let b = &self.site.briefs[i];
-                ctx.insert("page", &self.brief_page(i));
+                ctx.insert("page", &self.brief_page(i)?);
                 ("brief.html", format!(" for `{}`", b.article.path.display()))
             }
             Job::Timeline { year } => {
@@ -527,7 +527,7 @@ impl Pass {
         }
     }
 
-    fn brief_page(&self, i: usize) -> BriefPage<'_> {
+    fn brief_page(&self, i: usize) -> anyhow::Result<BriefPage<'_>> {
         let b = &self.site.briefs[i];
         let card = &self.cards[i];
         let people = self.entity_links(EntityKind::Person, b);
@@ -556,6 +556,7 @@ impl Pass {
                 label: date_label(&e.date),
                 summary: e.summary.clone(),
                 sources: vec![],
+                more_sources: 0,
                 filter: String::new(),
             })
             .collect();
@@ -573,10 +574,10 @@ impl Pass {
                 keywords: &b.article.tags,
             },
         );
-        let words = b.article.body.split_whitespace().count();
-        BriefPage {
+        let words = b.words;
+        Ok(BriefPage {
             card,
-            content: article_html(&b.article, self.config.sanitize_html),
+            content: article_html(&b.article, self.config.sanitize_html)?,
             updated,
             description: b.article.description.clone(),
             source: b.article.source.clone(),
@@ -605,7 +606,7 @@ impl Pass {
             next: i.checked_sub(1).and_then(|j| self.cards.get(j)),
             jsonld,
             source_path: b.article.path.display().to_string(),
-        }
+        })
     }
 
     /// Up to four briefs sharing the most entities with brief `i`, newest first on ties.
@@ -670,32 +671,27 @@ impl Pass {
             let m = mentions_in(b, e);
             chart::add(&mut series, b.day, m);
         }
-        // The entity's own timeline: events of its briefs whose sentence names it.
-        let mut events: Vec<EventView> = Vec::new();
-        for &i in &e.briefs {
-            let b = &self.site.briefs[i];
-            for ev in &b.facts.events {
-                let sentence = b.article.body.get(ev.span[0]..ev.span[1]).unwrap_or("");
-                let named = std::iter::once(&e.name)
-                    .chain(&e.aliases)
-                    .any(|n| !n.is_empty() && sentence.contains(n.as_str()));
-                if named && crate::site::timeline::DateKey::parse(&ev.date).is_some() {
-                    events.push(EventView {
-                        date: ev.date.clone(),
-                        label: date_label(&ev.date),
-                        summary: ev.summary.clone(),
-                        sources: vec![super::context::SourceLink {
-                            title: b.article.title.clone(),
-                            url: b.permalink.clone(),
-                            day: b.day.to_string(),
-                        }],
-                        filter: String::new(),
-                    });
+        // The entity's own timeline, found when the site was assembled.
+        let events: Vec<EventView> = e
+            .events
+            .iter()
+            .map(|r| {
+                let b = &self.site.briefs[r.brief];
+                let ev = &b.facts.events[r.event];
+                EventView {
+                    date: ev.date.clone(),
+                    label: date_label(&ev.date),
+                    summary: ev.summary.clone(),
+                    sources: vec![super::context::SourceLink {
+                        title: b.article.title.clone(),
+                        url: b.permalink.clone(),
+                        day: b.day.to_string(),
+                    }],
+                    more_sources: 0,
+                    filter: String::new(),
                 }
-            }
-        }
-        events.sort_by(|a, b| b.date.cmp(&a.date));
-        events.truncate(100);
+            })
+            .collect();
         let quotes = e
             .quotes
             .iter()
@@ -733,11 +729,14 @@ impl Pass {
             related: e
                 .related
                 .iter()
-                .map(|r| RelatedView {
-                    name: r.name.clone(),
-                    url: entity_path(r.kind, &r.slug),
-                    kind: kind_dir(r.kind),
-                    shared: r.shared,
+                .map(|r| {
+                    let other = &self.site.entities.of(r.kind)[r.index];
+                    RelatedView {
+                        name: other.name.clone(),
+                        url: entity_path(r.kind, &other.slug),
+                        kind: kind_dir(r.kind),
+                        shared: r.shared,
+                    }
                 })
                 .collect(),
         }
@@ -764,14 +763,20 @@ impl Pass {
                 .years
                 .iter()
                 .map(|y| {
-                    y.events.len()
+                    // An event weighs more with each brief it lists.
+                    let events = |list: &[crate::site::timeline::TimelineEvent]| -> usize {
+                        list.iter()
+                            .map(|e| 1 + e.sources.len().min(super::context::SHOWN_SOURCES) / 4)
+                            .sum()
+                    };
+                    events(&y.events)
                         + y.months
                             .iter()
                             .map(|m| {
-                                m.events.len()
+                                events(&m.events)
                                     + m.days
                                         .iter()
-                                        .map(|d| d.briefs.len() + d.events.len())
+                                        .map(|d| d.briefs.len() + events(&d.events))
                                         .sum::<usize>()
                             })
                             .sum::<usize>()
@@ -849,6 +854,13 @@ impl Pass {
                         Some(m),
                         false,
                     )),
+                    // On the index a year split into month pages is its month links:
+                    // its events dated to the year alone are on its own page.
+                    None if year.is_none() && self.split_year(yi) => {
+                        let mut view = self.year_view(&self.site.timeline.years[yi], None, true);
+                        view.events.clear();
+                        Value::from_serializable(&view)
+                    }
                     None => self.year_value(yi, memo),
                 });
             }
@@ -1004,11 +1016,12 @@ fn page_slice(items: &[usize], per: usize, page: usize) -> &[usize] {
 }
 
 /// The HTML of an article's text.
-pub fn article_html(a: &Article, sanitize: bool) -> String {
-    match a.format {
-        Format::Markdown => markdown::markdown_to_html(&a.body, sanitize),
-        Format::Wire { headline } => markdown::wire_to_html(&a.body, headline),
-    }
+pub fn article_html(a: &Article, sanitize: bool) -> anyhow::Result<String> {
+    let body = a.text()?;
+    Ok(match a.format {
+        Format::Markdown => markdown::markdown_to_html(&body, sanitize),
+        Format::Wire { headline } => markdown::wire_to_html(&body, headline),
+    })
 }
 
 /// `page` of `brief.html`.

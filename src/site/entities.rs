@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Brief;
@@ -41,6 +42,9 @@ pub struct EntityPage {
     pub mentions: u32,
     /// Quotes of this person or organisation: (brief, index into its facts' quotes).
     pub quotes: Vec<QuoteRef>,
+    /// Its own timeline: the dated events of its briefs whose sentence names it,
+    /// newest date first, at most [`ENTITY_EVENTS`].
+    pub events: Vec<EventRef>,
     /// Entities that share briefs with it, by briefs shared, most first (at most 12).
     pub related: Vec<Related>,
 }
@@ -52,6 +56,13 @@ pub struct Role {
     pub last: NaiveDate,
 }
 
+/// An event of a brief: (brief, index into its facts' events).
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct EventRef {
+    pub brief: usize,
+    pub event: usize,
+}
+
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct QuoteRef {
     pub brief: usize,
@@ -61,8 +72,8 @@ pub struct QuoteRef {
 #[derive(Clone, Debug, Serialize)]
 pub struct Related {
     pub kind: EntityKind,
-    pub name: String,
-    pub slug: String,
+    /// Its place in its kind's list ([`EntityIndex::of`]).
+    pub index: usize,
     pub shared: u32,
 }
 
@@ -132,6 +143,8 @@ fn normalise(name: &str) -> String {
 /// One article-level entity: (brief, kind, canonical name, aliases, roles, mentions).
 struct Occurrence<'a> {
     brief: usize,
+    /// Its index in the brief facts' list of its kind.
+    idx: usize,
     kind: EntityKind,
     name: &'a str,
     aliases: &'a [String],
@@ -142,9 +155,10 @@ struct Occurrence<'a> {
 fn occurrences(briefs: &[Brief]) -> Vec<Occurrence<'_>> {
     let mut out = Vec::new();
     for (i, b) in briefs.iter().enumerate() {
-        for p in &b.facts.people {
+        for (idx, p) in b.facts.people.iter().enumerate() {
             out.push(Occurrence {
                 brief: i,
+                idx,
                 kind: EntityKind::Person,
                 name: &p.name,
                 aliases: &p.aliases,
@@ -156,9 +170,10 @@ fn occurrences(briefs: &[Brief]) -> Vec<Occurrence<'_>> {
             (EntityKind::Place, &b.facts.places),
             (EntityKind::Organization, &b.facts.organizations),
         ] {
-            for e in list {
+            for (idx, e) in list.iter().enumerate() {
                 out.push(Occurrence {
                     brief: i,
+                    idx,
                     kind,
                     name: &e.name,
                     aliases: &e.aliases,
@@ -170,6 +185,9 @@ fn occurrences(briefs: &[Brief]) -> Vec<Occurrence<'_>> {
     }
     out
 }
+
+/// How many events an entity's own timeline keeps.
+pub const ENTITY_EVENTS: usize = 100;
 
 /// Union-find over name keys.
 struct Groups {
@@ -340,54 +358,109 @@ pub fn build(briefs: &[Brief]) -> EntityIndex {
                 briefs: briefs_sorted,
                 mentions: acc.mentions,
                 quotes: acc.quotes,
+                events: Vec::new(),
                 related: Vec::new(),
             },
         ));
     }
     // Related: co-occurrence in briefs, over each brief's ten most mentioned entities.
-    let mut per_brief: Vec<Vec<(u32, usize)>> = vec![Vec::new(); briefs.len()];
+    let mut per_brief: Vec<Vec<(u32, u32)>> = vec![Vec::new(); briefs.len()];
     for (o, &node) in occ.iter().zip(&occ_node) {
-        let page = root_page[&groups.find(node)];
+        let page = root_page[&groups.find(node)] as u32;
         per_brief[o.brief].push((o.mentions, page));
     }
-    let mut pair_counts: HashMap<(usize, usize), u32> = HashMap::new();
-    for list in &mut per_brief {
-        list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut top: Vec<usize> = Vec::new();
-        for &(_, p) in list.iter() {
-            if !top.contains(&p) {
-                top.push(p);
+    let top: Vec<Vec<u32>> = per_brief
+        .into_iter()
+        .map(|mut list| {
+            list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            let mut top: Vec<u32> = Vec::new();
+            for &(_, p) in &list {
+                if !top.contains(&p) {
+                    top.push(p);
+                }
+                if top.len() == 10 {
+                    break;
+                }
             }
-            if top.len() == 10 {
-                break;
+            top
+        })
+        .collect();
+    // Counted per page over its own briefs: a site-wide table of pairs would hold
+    // tens of millions of entries in a big archive.
+    let mut related: Vec<Vec<(u32, usize)>> = pages
+        .par_iter()
+        .enumerate()
+        .map(|(p, (_, page))| {
+            let p = p as u32;
+            let mut counts: HashMap<u32, u32> = HashMap::new();
+            for &b in &page.briefs {
+                if top[b].contains(&p) {
+                    for &q in top[b].iter().filter(|&&q| q != p) {
+                        *counts.entry(q).or_default() += 1;
+                    }
+                }
             }
-        }
-        for (x, &a) in top.iter().enumerate() {
-            for &b in &top[x + 1..] {
-                *pair_counts.entry((a.min(b), a.max(b))).or_default() += 1;
+            let mut rel: Vec<(u32, usize)> =
+                counts.into_iter().map(|(q, n)| (n, q as usize)).collect();
+            rel.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            rel.truncate(12);
+            rel
+        })
+        .collect();
+    // Each entity's own timeline: the events whose sentence names it in its briefs.
+    let mut page_of: HashMap<(usize, EntityKind, usize), usize> = HashMap::with_capacity(occ.len());
+    for (o, &node) in occ.iter().zip(&occ_node) {
+        page_of.insert((o.brief, o.kind, o.idx), root_page[&groups.find(node)]);
+    }
+    let mut own: Vec<Vec<EventRef>> = vec![Vec::new(); pages.len()];
+    for (i, b) in briefs.iter().enumerate() {
+        for &(event, kind, idx) in &b.event_entities {
+            if let Some(&p) = page_of.get(&(i, kind, idx as usize)) {
+                let r = EventRef {
+                    brief: i,
+                    event: event as usize,
+                };
+                if own[p]
+                    .last()
+                    .is_none_or(|l| (l.brief, l.event) != (r.brief, r.event))
+                {
+                    own[p].push(r);
+                }
             }
         }
     }
-    let mut related: Vec<Vec<(u32, usize)>> = vec![Vec::new(); pages.len()];
-    for ((a, b), n) in pair_counts {
-        related[a].push((n, b));
-        related[b].push((n, a));
-    }
-    let snapshot: Vec<(EntityKind, String, String)> = pages
+    drop(page_of);
+    pages
+        .par_iter_mut()
+        .zip(own)
+        .for_each(|((_, page), mut events)| {
+            // Stable: briefs are newest first, so equal dates keep that order.
+            events.sort_by(|a, b| {
+                let date = |r: &EventRef| &briefs[r.brief].facts.events[r.event].date;
+                date(b).cmp(date(a))
+            });
+            events.dedup_by_key(|r| (r.brief, r.event));
+            events.truncate(ENTITY_EVENTS);
+            events.shrink_to_fit();
+            page.events = events;
+        });
+    // Each page's kind and place in its kind's list.
+    let mut counts = [0usize; 3];
+    let place: Vec<(EntityKind, usize)> = pages
         .iter()
-        .map(|(_, p)| (p.kind, p.name.clone(), p.slug.clone()))
+        .map(|(_, p)| {
+            let n = &mut counts[p.kind as usize];
+            *n += 1;
+            (p.kind, *n - 1)
+        })
         .collect();
     let mut index = EntityIndex::default();
     for (i, (_, mut page)) in pages.into_iter().enumerate() {
-        let mut rel = std::mem::take(&mut related[i]);
-        rel.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        page.related = rel
+        page.related = std::mem::take(&mut related[i])
             .into_iter()
-            .take(12)
             .map(|(shared, j)| Related {
-                kind: snapshot[j].0,
-                name: snapshot[j].1.clone(),
-                slug: snapshot[j].2.clone(),
+                kind: place[j].0,
+                index: place[j].1,
                 shared,
             })
             .collect();
@@ -495,7 +568,8 @@ mod tests {
     fn related_entities_come_from_shared_briefs() {
         let idx = build(&sample());
         let p = &idx.people[0];
-        assert_eq!(p.related[0].name, "ISIL");
+        let r = &p.related[0];
+        assert_eq!(idx.of(r.kind)[r.index].name, "ISIL");
         assert_eq!(p.related[0].shared, 2);
         assert_eq!(
             entity_path(EntityKind::Organization, "isil"),

@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::content::Article;
 use crate::error::SourceError;
 use crate::extract::Facts;
+use crate::extract::knowledge::EntityKind;
 
 pub use entities::{EntityIndex, EntityPage};
 pub use timeline::Timeline;
@@ -37,6 +38,12 @@ pub struct Brief {
     /// The summary shown in lists and feeds: the front matter's `description`, or the
     /// extracted summary.
     pub summary: String,
+    /// Words in the body.
+    pub words: usize,
+    /// Which of its entities each dated event's sentence names: (index into the
+    /// facts' events, kind, index into the facts' list of that kind). Entity pages
+    /// build their own timelines from it; found here, while the text is at hand.
+    pub event_entities: Vec<(u32, EntityKind, u32)>,
 }
 
 /// A tag and its briefs.
@@ -91,12 +98,60 @@ impl Brief {
             None => article.title.clone(),
         };
         let day = article.date.with_timezone(&tz).date_naive();
+        let words = article.body.split_whitespace().count();
+        let event_entities = event_entities(&article.body, &facts);
         Brief {
             article,
             facts,
             permalink,
             day,
             summary,
+            words,
+            event_entities,
+        }
+    }
+}
+
+/// The entities each dated event's sentence names, by their name or an alias.
+fn event_entities(body: &str, facts: &Facts) -> Vec<(u32, EntityKind, u32)> {
+    let mut out = Vec::new();
+    for (k, ev) in facts.events.iter().enumerate() {
+        if timeline::DateKey::parse(&ev.date).is_none() {
+            continue;
+        }
+        let sentence = body.get(ev.span[0]..ev.span[1]).unwrap_or("");
+        let names = |name: &String, aliases: &[String]| {
+            std::iter::once(name)
+                .chain(aliases)
+                .any(|n| !n.is_empty() && sentence.contains(n.as_str()))
+        };
+        for (i, p) in facts.people.iter().enumerate() {
+            if names(&p.name, &p.aliases) {
+                out.push((k as u32, EntityKind::Person, i as u32));
+            }
+        }
+        for (kind, list) in [
+            (EntityKind::Place, &facts.places),
+            (EntityKind::Organization, &facts.organizations),
+        ] {
+            for (i, e) in list.iter().enumerate() {
+                if names(&e.name, &e.aliases) {
+                    out.push((k as u32, kind, i as u32));
+                }
+            }
+        }
+    }
+    out
+}
+
+impl Brief {
+    /// Lets go of the article body once the facts are extracted: a build needs it
+    /// again only to render the brief page (read again from the file), and bodies
+    /// are most of an archive's memory.
+    pub fn release_body(&mut self) {
+        if let Some(a) = Arc::get_mut(&mut self.article) {
+            a.body = String::new();
+            a.body_released = true;
         }
     }
 }
@@ -255,6 +310,7 @@ pub(crate) mod tests {
             assets: vec![],
             hash: 0,
             body_line: 1,
+            body_released: false,
             dated_by_file_name: false,
         };
         Brief::new(

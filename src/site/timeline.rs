@@ -6,7 +6,7 @@
 //! and a 2023 brief) is one entry citing each: events of one date merge when their
 //! content words overlap enough.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -102,50 +102,100 @@ impl DateKey {
     }
 }
 
-/// Content words of a summary, for deciding whether two tellings are one event.
-fn content_words(s: &str) -> HashSet<String> {
+/// Content words of a summary, for deciding whether two tellings are one event: the
+/// hashes of its lowercased words, sorted, without repeats. Hashes instead of strings
+/// keep the merge of a big archive's events small (a string per word of every
+/// event cost more memory than the whole timeline it builds).
+fn content_words(s: &str) -> Vec<u64> {
     const STOP: &[&str] = &[
         "that", "this", "with", "from", "have", "were", "their", "which", "when", "after",
         "before", "about", "into", "been", "will", "would", "also", "they", "them", "there",
         "than", "more", "some", "said",
     ];
-    s.split(|c: char| !c.is_alphanumeric())
+    let mut lower = String::new();
+    let mut words: Vec<u64> = s
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 4)
-        .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
-        .collect()
+        .filter_map(|w| {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            (!STOP.contains(&lower.as_str())).then(|| xxhash_rust::xxh3::xxh3_64(lower.as_bytes()))
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 /// True when two summaries share at least half of the shorter one's content words.
-fn same_event(a: &HashSet<String>, b: &HashSet<String>) -> bool {
+fn same_event(a: &[u64], b: &[u64]) -> bool {
     let smaller = a.len().min(b.len());
-    smaller > 0 && a.intersection(b).count() * 2 >= smaller
+    smaller > 0 && shared_words(a, b) * 2 >= smaller
 }
 
-/// The events of one date, with an index from content words to events, so that a
-/// new telling is compared only with events sharing a distinctive word (a year of
-/// a big archive holds thousands of events).
+/// How many content words two sorted word lists share.
+fn shared_words(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
+/// The events of one date. Past [`INDEXED`] events a bucket keeps an index from
+/// content words to events, so that a new telling is compared only with events
+/// sharing a distinctive word (a year of a big archive holds thousands of events);
+/// most dates have a few events, compared one by one.
 #[derive(Default)]
 struct Bucket {
-    events: Vec<(TimelineEvent, HashSet<String>)>,
-    index: HashMap<String, Vec<usize>>,
+    events: Vec<(TimelineEvent, Vec<u64>)>,
+    index: HashMap<u64, Vec<u32>>,
+    indexed: bool,
 }
 
 /// Words in more events of one date than this do not pick candidates.
 const COMMON_WORD: usize = 64;
 
+/// Buckets with more events than this are indexed by word.
+const INDEXED: usize = 16;
+
 impl Bucket {
     fn add(&mut self, date: &str, summary: &str, source: EventSource) {
         let words = content_words(summary);
-        let mut hits: HashMap<usize, u32> = HashMap::new();
-        for w in &words {
-            if let Some(list) = self.index.get(w).filter(|l| l.len() <= COMMON_WORD) {
-                for &e in list {
-                    *hits.entry(e).or_default() += 1;
+        let mut candidates: Vec<(u32, usize)> = if self.events.len() <= INDEXED {
+            self.events
+                .iter()
+                .enumerate()
+                .map(|(e, (_, w))| (shared_words(w, &words) as u32, e))
+                .filter(|&(n, _)| n > 0)
+                .collect()
+        } else {
+            if !self.indexed {
+                self.indexed = true;
+                for (id, (_, ws)) in self.events.iter().enumerate() {
+                    for &w in ws {
+                        self.index.entry(w).or_default().push(id as u32);
+                    }
                 }
             }
-        }
-        let mut candidates: Vec<(u32, usize)> = hits.into_iter().map(|(e, n)| (n, e)).collect();
+            let mut hits: HashMap<u32, u32> = HashMap::new();
+            for w in &words {
+                if let Some(list) = self.index.get(w).filter(|l| l.len() <= COMMON_WORD) {
+                    for &e in list {
+                        *hits.entry(e).or_default() += 1;
+                    }
+                }
+            }
+            hits.into_iter().map(|(e, n)| (n, e as usize)).collect()
+        };
         candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let found = candidates
             .iter()
@@ -160,9 +210,11 @@ impl Bucket {
                 }
             }
             None => {
-                let id = self.events.len();
-                for w in &words {
-                    self.index.entry(w.clone()).or_default().push(id);
+                let id = self.events.len() as u32;
+                if self.indexed {
+                    for &w in &words {
+                        self.index.entry(w).or_default().push(id);
+                    }
                 }
                 self.events.push((
                     TimelineEvent {

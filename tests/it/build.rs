@@ -227,3 +227,63 @@ fn hostile_markup_is_removed_and_titles_escaped() {
     let ld_end = page[ld_start..].find("</script>").unwrap();
     assert!(page[ld_start..ld_start + ld_end].contains("\\u003c/title\\u003e"));
 }
+
+#[test]
+fn an_event_told_by_many_briefs_lists_the_newest_and_counts_the_rest() {
+    let site = crate::support::empty_site();
+    for day in 1..=15 {
+        write(
+            site.path(),
+            &format!("content/dam-{day:02}.md"),
+            format!(
+                "+++\ntitle = \"Dam report {day}\"\ndate = 2023-03-{day:02}\n+++\n\n\
+                 The council met on the dam again. In 2014, the Mosul dam was \
+                 repaired by Italian engineers after cracks appeared.\n"
+            ),
+        );
+    }
+    build(site.path()).unwrap();
+    let timeline = read(site.path(), "timeline/index.html");
+    // One entry for the 2014 repair, citing the twelve newest briefs, then a count.
+    assert_eq!(
+        timeline.matches(">The Mosul dam was repaired by").count(),
+        1,
+        "{timeline}"
+    );
+    assert!(timeline.contains("and 3 more briefs"), "{timeline}");
+    assert!(timeline.contains("/2023/03/15/dam-15/"));
+    assert!(timeline.contains("/2023/03/04/dam-04/"));
+    assert!(!timeline.contains("/2023/03/03/dam-03/\" title"));
+}
+
+#[test]
+fn brief_pages_read_the_text_again_and_refuse_a_file_changed_meanwhile() {
+    use dateline::content::{LoadOptions, load_articles};
+    let site = fixture("basic");
+    let content = site.path().join("content");
+    let opts = LoadOptions {
+        tz: chrono_tz::UTC,
+        drafts: true,
+        future: true,
+        now: crate::support::now(),
+    };
+    let mut article = load_articles(&content, &opts)
+        .articles
+        .into_iter()
+        .find(|a| a.path.ends_with("2023-06-02-estuary-seagrass.md"))
+        .expect("fixture article");
+    let body = std::mem::take(&mut article.body);
+    article.body_released = true;
+    assert_eq!(article.text().unwrap(), body);
+    std::fs::write(
+        &article.path,
+        "+++\ntitle = \"Other\"\ndate = 2023-06-02\n+++\nNew.\n",
+    )
+    .unwrap();
+    let err = article.text().unwrap_err().to_string();
+    assert!(err.contains("estuary-seagrass.md"), "{err}");
+    assert!(
+        err.contains("changed while the site was being built"),
+        "{err}"
+    );
+}

@@ -88,10 +88,13 @@ fn a_paragraph_cut_inside_a_curly_quote_does_not_panic() {
 #[test]
 fn relative_dates_at_the_ends_of_the_calendar_stay_timex3() {
     // Found by the fuzzer: `Three years ago` in an article dated 0001-01-01 was
-    // resolved to `-002`, which is no TIMEX3 value.
+    // resolved to `-002`, which is no TIMEX3 value; `March 7` in an article dated
+    // 9999-12-31 to `10000-03-07`, `Thursday` to `10000-01-06`.
     let kb = Knowledge::builtin();
     let text = "Three years ago this neighbourhood was under water. In two years it \
-                will be behind a barrier. Last century it was a field; next week, a park.";
+                will be behind a barrier. Last century it was a field; next week, a park. \
+                The vote is on March 7; it was held on December 30 before. On Thursday \
+                they meet; next month they vote.";
     for date in [(1, 1, 1), (9999, 12, 31)] {
         let doc = dateline::extract::Document {
             title: None,

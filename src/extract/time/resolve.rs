@@ -54,7 +54,11 @@ fn rank(g: Gran) -> u8 {
     }
 }
 
+/// A date with a four-digit year: TIMEX3 has no value outside 0000–9999.
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    if !(0..=9999).contains(&y) {
+        return None;
+    }
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
@@ -148,8 +152,15 @@ impl Resolver {
         }
     }
 
-    /// The calendar point of a date expression, if it can be resolved.
+    /// The calendar point of a date expression, if it can be resolved to a year
+    /// TIMEX3 can write (0000–9999: `Thursday` after 9999-12-31 cannot).
     fn point(&self, expr: &Expr, tense: &mut dyn FnMut() -> Tense) -> Option<Point> {
+        use chrono::Datelike;
+        self.any_point(expr, tense)
+            .filter(|p| (0..=9999).contains(&p.date.year()))
+    }
+
+    fn any_point(&self, expr: &Expr, tense: &mut dyn FnMut() -> Tense) -> Option<Point> {
         let dct = self.dct;
         match *expr {
             Expr::Cal { year, month, day } => self.calendar(year, month, day, tense),

@@ -38,6 +38,9 @@ impl Point {
 
     /// A year, if it exists in chrono's range.
     pub fn year(year: i32) -> Option<Point> {
+        if !(0..=9999).contains(&year) {
+            return None;
+        }
         NaiveDate::from_ymd_opt(year, 1, 1).map(|d| Point::new(d, Gran::Year))
     }
 
