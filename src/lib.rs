@@ -23,7 +23,6 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::{Article, Format, LoadOptions};
@@ -231,26 +230,14 @@ fn prepare(
     }
     steps.finish("config");
 
-    // 2. Load.
+    // 2. Load and extract, in parallel, each article as soon as it is read (so a big
+    // archive's texts are never all in memory), reusing the facts of unchanged ones.
     let load_opts = LoadOptions {
         tz,
         drafts: opts.drafts,
         future: opts.future,
         now,
     };
-    let loaded = content::load_articles(&display_path(&content_dir), &load_opts);
-    if !loaded.errors.is_empty() && !opts.skip_bad {
-        let lines: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
-        bail!(
-            "{}\n{} file{} with errors; nothing was written (use --skip-bad to build without them)",
-            lines.join("\n"),
-            lines.len(),
-            plural(lines.len())
-        );
-    }
-    steps.finish("load");
-
-    // 3. Extract, in parallel, reusing the facts of unchanged articles.
     let cache = (!opts.no_cache).then(|| {
         let dir = opts
             .cache_dir
@@ -258,12 +245,12 @@ fn prepare(
             .unwrap_or_else(|| root.join(".dateline-cache"));
         cache::FactsCache::new(dir, cache::fingerprint(&config.timezone, &kb_source))
     });
-    progress.stage("Extracting", loaded.articles.len());
     let hits = std::sync::atomic::AtomicUsize::new(0);
-    let extracted: Vec<(Brief, Option<u128>)> = loaded
-        .articles
-        .into_par_iter()
-        .map(|a| {
+    let loaded = content::load_articles_with(
+        &display_path(&content_dir),
+        &load_opts,
+        |n| progress.stage("Extracting", n),
+        |a| {
             let key = cache.as_ref().map(|c| c.key(a.hash));
             let cached = cache.as_ref().zip(key).and_then(|(c, k)| c.get(k));
             let facts = match cached {
@@ -286,11 +273,20 @@ fn prepare(
                 brief.release_body();
             }
             (brief, key)
-        })
-        .collect();
+        },
+    );
+    if !loaded.errors.is_empty() && !opts.skip_bad {
+        let lines: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
+        bail!(
+            "{}\n{} file{} with errors; nothing was written (use --skip-bad to build without them)",
+            lines.join("\n"),
+            lines.len(),
+            plural(lines.len())
+        );
+    }
     let used_keys: std::collections::HashSet<u128> =
-        extracted.iter().filter_map(|(_, k)| *k).collect();
-    let briefs: Vec<Brief> = extracted.into_iter().map(|(b, _)| b).collect();
+        loaded.articles.iter().filter_map(|(_, k)| *k).collect();
+    let briefs: Vec<Brief> = loaded.articles.into_iter().map(|(b, _)| b).collect();
     steps.finish("extract");
 
     // 4. Assemble the whole-site model.

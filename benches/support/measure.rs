@@ -84,7 +84,8 @@ pub fn parse_steps(stderr: &str) -> Vec<(String, f64)> {
         .filter_map(|l| {
             let mut it = l.split_whitespace();
             let (name, ms, unit) = (it.next()?, it.next()?, it.next()?);
-            (unit == "ms" && it.next().is_none())
+            // `  extract    4251.5 ms    255.0 MiB resident`
+            (unit == "ms")
                 .then(|| ms.parse().ok().map(|v| (name.to_string(), v)))
                 .flatten()
         })

@@ -19,10 +19,15 @@ fuzz_target!(|data: &[u8]| {
     // words are harmless). Read with the scanner `dateline check` uses.
     for tag in dateline::check::html::tags(&html) {
         for (name, value) in &tag.attrs {
+            // As a browser reads a URL (WHATWG URL parsing): C0 controls and spaces
+            // trimmed from the ends, tabs and newlines removed anywhere. Other
+            // controls inside (`jav\u{8}ascript:`) make it no scheme at all.
             let url: String = value
+                .trim_matches(|c: char| c <= ' ')
                 .chars()
-                .filter(|c| !c.is_whitespace() && !c.is_control())
-                .collect();
+                .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+                .collect::<String>()
+                .to_ascii_lowercase();
             let is_url = matches!(
                 name.as_str(),
                 "href" | "src" | "action" | "formaction" | "poster" | "data" | "xlink:href"

@@ -105,11 +105,11 @@ pub struct LoadOptions {
     pub now: DateTime<Utc>,
 }
 
-/// The result of loading a content folder.
-#[derive(Debug, Default)]
-pub struct Loaded {
+/// The result of loading a content folder: articles, or what a build made of each.
+#[derive(Debug)]
+pub struct Loaded<T = Article> {
     /// The articles kept, in path order.
-    pub articles: Vec<Article>,
+    pub articles: Vec<T>,
     pub drafts_skipped: usize,
     pub embargoed: usize,
     /// Files that belong to no article, with their path relative to `content/`.
@@ -140,8 +140,33 @@ pub fn is_ignored(name: &str) -> bool {
         || name == "desktop.ini"
 }
 
+impl<T> Default for Loaded<T> {
+    fn default() -> Self {
+        Loaded {
+            articles: Vec::new(),
+            drafts_skipped: 0,
+            embargoed: 0,
+            loose_files: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+}
+
 /// Loads every article under `content_dir`; `display_root` is how paths are shown.
 pub fn load_articles(content_dir: &Path, opts: &LoadOptions) -> Loaded {
+    load_articles_with(content_dir, opts, |_| {}, |a| a)
+}
+
+/// Loads every article under `content_dir` and hands each one kept, as soon as it
+/// is read, to `keep` (in parallel): a build extracts its facts there, so that the
+/// texts of a whole archive are never in memory at once. `found` hears how many
+/// article files there are before the first is read.
+pub fn load_articles_with<T: Send>(
+    content_dir: &Path,
+    opts: &LoadOptions,
+    found: impl FnOnce(usize),
+    keep: impl Fn(Article) -> T + Sync,
+) -> Loaded<T> {
     let mut loaded = Loaded::default();
     // Walk: articles and other files per directory.
     let mut dirs: BTreeMap<PathBuf, (Vec<PathBuf>, Vec<PathBuf>)> = BTreeMap::new();
@@ -212,20 +237,33 @@ pub fn load_articles(content_dir: &Path, opts: &LoadOptions) -> Loaded {
             }
         }
     }
-    let results: Vec<Result<Article, SourceError>> = jobs
+    enum Outcome<T> {
+        Kept(T),
+        Draft,
+        Embargoed,
+    }
+    found(jobs.len());
+    let results: Vec<Result<Outcome<T>, SourceError>> = jobs
         .into_par_iter()
         .map(|(path, assets)| {
             let bytes = read_article(&path)?;
             let mut a = parse_article(&path, &bytes, opts.tz)?;
+            drop(bytes);
             a.assets = assets;
-            Ok(a)
+            Ok(if a.draft && !opts.drafts {
+                Outcome::Draft
+            } else if a.date > opts.now && !opts.future {
+                Outcome::Embargoed
+            } else {
+                Outcome::Kept(keep(a))
+            })
         })
         .collect();
     for r in results {
         match r {
-            Ok(a) if a.draft && !opts.drafts => loaded.drafts_skipped += 1,
-            Ok(a) if a.date > opts.now && !opts.future => loaded.embargoed += 1,
-            Ok(a) => loaded.articles.push(a),
+            Ok(Outcome::Draft) => loaded.drafts_skipped += 1,
+            Ok(Outcome::Embargoed) => loaded.embargoed += 1,
+            Ok(Outcome::Kept(t)) => loaded.articles.push(t),
             Err(e) => loaded.errors.push(e),
         }
     }

@@ -36,7 +36,14 @@ fn build_verbose_times_each_step_and_quiet_prints_nothing() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    for step in ["load", "extract", "assemble", "render"] {
+    for step in [
+        "config",
+        "extract",
+        "assemble",
+        "templates",
+        "render",
+        "swap",
+    ] {
         assert!(stderr.contains(step), "{stderr}");
     }
     let out = dateline()
