@@ -12,7 +12,6 @@ pub mod html;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
-use std::path::PathBuf;
 
 use rayon::prelude::*;
 
@@ -130,7 +129,7 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<Report> {
                 .pass
                 .render_url(&w.url)
                 .unwrap_or_else(|| Ok(String::new()))?;
-            Ok(scan(&w.url, w.template, &html, &base))
+            Ok(scan(&w.url, w.template, &html))
         })
         .collect();
     let mut pages: HashMap<String, Page> = HashMap::new();
@@ -219,6 +218,21 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<Report> {
 
     article_findings(site, &opts, &mut report);
     alias_findings(site, &mut report);
+    // Forms of `data/entities.toml` given to two entities: the later one wins.
+    let (kb, _) = crate::load_knowledge(&opts.root)?;
+    for c in kb.alias_conflicts() {
+        report.findings.push(Finding {
+            severity: Severity::Warning,
+            source: crate::display_path(&opts.root.join("data/entities.toml"))
+                .display()
+                .to_string(),
+            position: None,
+            message: format!(
+                "`{}` is claimed by {} and by {} ({} gets it)",
+                c.alias, c.first, c.second, c.second
+            ),
+        });
+    }
     report.findings.sort();
     report.findings.dedup();
     Ok(report)
@@ -299,7 +313,7 @@ fn link_targets<'a>(tag: &'a html::Tag<'_>) -> Vec<&'a str> {
     out
 }
 
-fn scan(url: &str, template: &'static str, html: &str, _base: &str) -> Page {
+fn scan(url: &str, template: &'static str, html: &str) -> Page {
     let mut ids = HashSet::new();
     let mut links = Vec::new();
     for tag in html::tags(html) {
@@ -429,11 +443,6 @@ fn locate(article: &crate::content::Article, needle: &str) -> Option<Position> {
         p.line += article.body_line - 1;
         p
     })
-}
-
-/// Paths checked by `dateline check --root`, for the report's header.
-pub fn describe_root(root: &std::path::Path) -> PathBuf {
-    crate::display_path(root)
 }
 
 #[cfg(test)]

@@ -146,3 +146,20 @@ fn pages_nobody_links_to_are_orphans() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_form_given_to_two_entities_in_the_data_file_is_named() {
+    let site = fixture("basic");
+    write(
+        site.path(),
+        "data/entities.toml",
+        "[[person]]\nname = \"Ana Costa\"\naliases = [\"Costa\"]\n\n\
+         [[person]]\nname = \"Rui Costa\"\naliases = [\"Costa\"]\n",
+    );
+    let all = messages(&check(site.path()));
+    assert!(
+        all.iter().any(|m| m.contains("entities.toml")
+            && m.contains("`Costa` is claimed by Ana Costa and by Rui Costa")),
+        "{all:#?}"
+    );
+}
