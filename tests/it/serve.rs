@@ -218,3 +218,58 @@ fn listens_on_loopback_by_default() {
     let server = start(site.path());
     assert!(server.addr.starts_with("127.0.0.1:"), "{}", server.addr);
 }
+
+#[test]
+fn a_flood_of_connections_keeps_it_serving() {
+    let site = fixture("basic");
+    let server = start(site.path());
+    let addr = server.addr.clone();
+    // Connections that say nothing, or half a request, and stay open…
+    let mut idle = Vec::new();
+    for i in 0..96 {
+        let mut s = TcpStream::connect(&addr).unwrap();
+        if i % 3 == 0 {
+            write!(s, "GET / HTTP/1.1\r\nHost: {addr}\r\nX-Slow: ").unwrap();
+        }
+        idle.push(s);
+    }
+    // …live-reload subscribers…
+    let subscribers: Vec<_> = (0..16).map(|_| events(&addr)).collect();
+    // …and a burst of requests from many threads at once.
+    let workers: Vec<_> = (0..24)
+        .map(|t| {
+            let addr = addr.clone();
+            std::thread::spawn(move || {
+                let paths = ["/", SEAGRASS_URL, "/timeline/", "/style.css", "/nope/"];
+                (0..40)
+                    .map(|i| get(&addr, paths[(t + i) % paths.len()]).0)
+                    .collect::<Vec<u16>>()
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for w in workers {
+        statuses.extend(w.join().unwrap());
+    }
+    assert_eq!(statuses.len(), 24 * 40);
+    assert!(
+        statuses.iter().all(|&s| s == 200 || s == 404),
+        "{:?}",
+        statuses
+            .iter()
+            .filter(|&&s| s != 200 && s != 404)
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(statuses.iter().filter(|&&s| s == 404).count(), 24 * 40 / 5);
+    // With all of that still open, a reader is served at once.
+    let start = Instant::now();
+    let (status, body) = get(&addr, SEAGRASS_URL);
+    assert_eq!(status, 200);
+    assert!(body.contains("seagrass"), "{body}");
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+    drop((idle, subscribers));
+}
