@@ -121,6 +121,8 @@ pub struct Workspace {
     loose_files: Vec<(PathBuf, String)>,
     /// Facts by content hash.
     facts: HashMap<u128, Arc<Facts>>,
+    /// Briefs made last time, by path: remade only for an article or facts changed.
+    briefs: HashMap<PathBuf, Brief>,
     /// Files whose last version is broken: the site keeps their last good one.
     errors: BTreeMap<PathBuf, String>,
     disk_cache: FactsCache,
@@ -155,6 +157,7 @@ impl Workspace {
             articles: BTreeMap::new(),
             loose_files: Vec::new(),
             facts: HashMap::new(),
+            briefs: HashMap::new(),
             errors: BTreeMap::new(),
             disk_cache,
         };
@@ -248,6 +251,7 @@ impl Workspace {
             if kb_source != self.kb_source || config.timezone != self.config.timezone {
                 self.facts.clear();
             }
+            self.briefs.clear();
             self.disk_cache = FactsCache::new(
                 self.root.join(".dateline-cache"),
                 fingerprint(&config.timezone, &kb_source),
@@ -307,18 +311,17 @@ impl Workspace {
                 self.articles.values().map(|a| a.hash).collect();
             self.facts.retain(|h, _| live.contains(h));
         }
-        let briefs: Vec<Brief> = self
-            .articles
-            .values()
-            .map(|a| {
-                Brief::new(
-                    a.clone(),
-                    self.facts[&a.hash].clone(),
-                    &self.config,
-                    self.tz,
-                )
-            })
-            .collect();
+        let mut made: HashMap<PathBuf, Brief> = HashMap::with_capacity(self.articles.len());
+        for (path, a) in &self.articles {
+            let facts = &self.facts[&a.hash];
+            let brief = match self.briefs.remove(path) {
+                Some(b) if Arc::ptr_eq(&b.article, a) && Arc::ptr_eq(&b.facts, facts) => b,
+                _ => Brief::new(a.clone(), facts.clone(), &self.config, self.tz),
+            };
+            made.insert(path.clone(), brief);
+        }
+        self.briefs = made;
+        let briefs: Vec<Brief> = self.briefs.values().cloned().collect();
         let mut site = site::assemble(briefs).map_err(|errs| {
             anyhow::anyhow!(
                 "{}",

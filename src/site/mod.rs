@@ -166,9 +166,10 @@ pub fn assemble(mut briefs: Vec<Brief>) -> Result<Site, Vec<SourceError>> {
     });
     disambiguate_wire_slugs(&mut briefs);
     check_permalinks(&briefs)?;
-    let timeline = timeline::build(&briefs);
-    let entities = entities::build(&briefs);
-    let tags = build_tags(&briefs);
+    let ((timeline, tags), entities) = rayon::join(
+        || (timeline::build(&briefs), build_tags(&briefs)),
+        || entities::build(&briefs),
+    );
     Ok(Site {
         briefs,
         timeline,
