@@ -228,7 +228,8 @@ pub fn head(s: &str) -> Option<(String, bool)> {
                 .strip_suffix("’s")
                 .or_else(|| w.strip_suffix("'s"))
                 .unwrap_or(w);
-            w.trim_end_matches(['’', '\'']).to_string()
+            // `O’Neill` and `O'Neill` are one name, whichever apostrophe a text uses.
+            w.trim_end_matches(['’', '\'']).replace('’', "'")
         })
         .filter(|w| !w.is_empty())
         .collect();
@@ -282,6 +283,7 @@ mod tests {
             Some(("morgan".into(), true))
         );
         assert_eq!(head("another source"), Some(("source".into(), false)));
+        assert_eq!(head("James O’Neill"), head("O'Neill"));
         assert_eq!(head("a source close to it"), Some(("source".into(), false)));
         assert_eq!(head("Ann Lee’s"), Some(("lee".into(), true)));
         assert_eq!(
