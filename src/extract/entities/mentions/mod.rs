@@ -263,6 +263,10 @@ fn is_shouting(text: &str, toks: &[Token], keys: &TokenKeys) -> bool {
     }
     (words >= 2 && upper * 10 >= words * 7)
         || (words >= 4 && small_capitalised >= 1 && initial * 10 >= words * 8)
+        // Six or more words, every one capitalised, and no numbers (a results table
+        // is a list of names): prose never does that
+        // (`Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be Investigated’`).
+        || (words >= 6 && initial == words && !toks.iter().any(|t| t.kind == TokenKind::Number))
 }
 
 impl<'a> Reader<'a> {

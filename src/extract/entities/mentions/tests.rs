@@ -165,6 +165,17 @@ fn title_case_headlines_take_only_known_names() {
 }
 
 #[test]
+fn a_title_case_headline_without_small_words_takes_only_known_names() {
+    let found = names("Senator Warren Hammers Wells Fargo Chief Over Fake Accounts");
+    assert!(
+        found
+            .iter()
+            .all(|(n, _, _)| n != "Warren Hammers Wells Fargo"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn common_words_in_capitals_are_no_names() {
     assert!(names("TALKS COLLAPSE AGAIN — the two sides left early.").is_empty());
 }
