@@ -274,9 +274,9 @@ pub fn cards(site: &Site, config: &Config) -> Vec<Card> {
 pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Card]) -> EventView {
     // The filter keys of the briefs listed: those of every citing brief would run to
     // megabytes on an event told by thousands.
-    let sources = source_links(site, &ev.sources);
+    let shown = newest(&ev.sources);
     let mut filter: Vec<&str> = Vec::new();
-    for &i in &newest(&ev.sources) {
+    for &i in &shown {
         filter.extend(cards[i].filter.split(' ').filter(|k| !k.is_empty()));
     }
     filter.sort_unstable();
@@ -285,7 +285,10 @@ pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Card]) -> EventView 
         date: ev.date.clone(),
         label: date_label(&ev.date),
         summary: ev.summary.clone(),
-        sources,
+        sources: shown
+            .iter()
+            .map(|&i| source_link(&site.briefs[i]))
+            .collect(),
         more_sources: ev.sources.len().saturating_sub(SHOWN_SOURCES),
         filter: filter.join(" "),
     }
@@ -300,18 +303,13 @@ fn newest(sources: &[EventSource]) -> Vec<usize> {
     newest
 }
 
-fn source_links(site: &Site, sources: &[EventSource]) -> Vec<SourceLink> {
-    newest(sources)
-        .into_iter()
-        .map(|i| {
-            let b = &site.briefs[i];
-            SourceLink {
-                title: b.article.title.clone(),
-                url: b.permalink.clone(),
-                day: b.day.to_string(),
-            }
-        })
-        .collect()
+/// The link to a brief that tells an event.
+pub fn source_link(b: &Brief) -> SourceLink {
+    SourceLink {
+        title: b.article.title.clone(),
+        url: b.permalink.clone(),
+        day: b.day.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -105,9 +105,11 @@ impl std::io::Write for ScriptSafe {
 }
 
 pub fn script_safe_json(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    use std::io::Write;
+    let mut out = ScriptSafe(Vec::with_capacity(json.len()));
+    // Writing to a Vec cannot fail.
+    let _ = out.write_all(json.as_bytes());
+    String::from_utf8(out.0).expect("ASCII bytes replaced by ASCII stay UTF-8")
 }
 
 #[cfg(test)]

@@ -682,11 +682,7 @@ impl Pass {
                     date: ev.date.clone(),
                     label: date_label(&ev.date),
                     summary: ev.summary.clone(),
-                    sources: vec![super::context::SourceLink {
-                        title: b.article.title.clone(),
-                        url: b.permalink.clone(),
-                        day: b.day.to_string(),
-                    }],
+                    sources: vec![super::context::source_link(b)],
                     more_sources: 0,
                     filter: String::new(),
                 }
@@ -809,8 +805,12 @@ impl Pass {
             return v.clone();
         }
         let split = self.split_year(yi);
-        let v =
-            Value::from_serializable(&self.year_view(&self.site.timeline.years[yi], None, split));
+        let v = Value::from_serializable(&self.year_view(
+            &self.site.timeline.years[yi],
+            None,
+            split,
+            true,
+        ));
         // Kept only for the next page of the group (the index page, then each year's
         // own page): a big archive's years together would hold every card.
         memo.years.clear();
@@ -853,14 +853,13 @@ impl Pass {
                         &self.site.timeline.years[yi],
                         Some(m),
                         false,
+                        false,
                     )),
                     // On the index a year split into month pages is its month links:
                     // its events dated to the year alone are on its own page.
-                    None if year.is_none() && self.split_year(yi) => {
-                        let mut view = self.year_view(&self.site.timeline.years[yi], None, true);
-                        view.events.clear();
-                        Value::from_serializable(&view)
-                    }
+                    None if year.is_none() && self.split_year(yi) => Value::from_serializable(
+                        &self.year_view(&self.site.timeline.years[yi], None, true, false),
+                    ),
                     None => self.year_value(yi, memo),
                 });
             }
@@ -886,12 +885,14 @@ impl Pass {
     }
 
     /// A year of the timeline: whole, or (for a year split into month pages) with
-    /// its months as links, or just `only` month in full.
+    /// its months as links, or just `only` month in full; with the events dated to
+    /// the year alone when `year_events`.
     fn year_view(
         &self,
         y: &crate::site::timeline::Year,
         only: Option<usize>,
         split: bool,
+        year_events: bool,
     ) -> YearView<'_> {
         let events = |list: &[crate::site::timeline::TimelineEvent]| -> Vec<EventView> {
             list.iter()
@@ -901,10 +902,10 @@ impl Pass {
         YearView {
             year: y.year,
             anchor: format!("y{}", y.year),
-            events: if only.is_some() {
-                Vec::new()
-            } else {
+            events: if year_events {
                 events(&y.events)
+            } else {
+                Vec::new()
             },
             months: y
                 .months

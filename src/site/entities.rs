@@ -420,6 +420,8 @@ pub fn build(briefs: &[Brief]) -> EntityIndex {
                     brief: i,
                     event: event as usize,
                 };
+                // A brief's pairs come event by event, so a second entity of the
+                // event on the same page finds the event last in that page's list.
                 if own[p]
                     .last()
                     .is_none_or(|l| (l.brief, l.event) != (r.brief, r.event))
@@ -439,7 +441,6 @@ pub fn build(briefs: &[Brief]) -> EntityIndex {
                 let date = |r: &EventRef| &briefs[r.brief].facts.events[r.event].date;
                 date(b).cmp(date(a))
             });
-            events.dedup_by_key(|r| (r.brief, r.event));
             events.truncate(ENTITY_EVENTS);
             events.shrink_to_fit();
             page.events = events;
