@@ -1,6 +1,7 @@
 //! Fingerprints the extraction code and data, so that the build cache of extracted
 //! facts is invalidated by any change to them (a version number kept by hand would
-//! be forgotten).
+//! be forgotten); and the whole program, so that an incremental build keeps pages
+//! of an earlier build only when the same program made them.
 
 use std::path::Path;
 
@@ -18,12 +19,15 @@ fn visit(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-fn main() {
-    println!("cargo:rerun-if-changed=src/extract");
+/// FNV-1a over the paths and contents of the files under `dirs`: stable across
+/// toolchains, no dependency.
+fn hash(dirs: &[&str]) -> u64 {
     let mut files = Vec::new();
-    visit(Path::new("src/extract"), &mut files);
+    for d in dirs {
+        println!("cargo:rerun-if-changed={d}");
+        visit(Path::new(d), &mut files);
+    }
     files.sort();
-    // FNV-1a over paths and contents: stable across toolchains, no dependency.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for f in files {
         for b in f
@@ -35,5 +39,13 @@ fn main() {
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    println!("cargo:rustc-env=DATELINE_EXTRACTOR_HASH={h:016x}");
+    h
+}
+
+fn main() {
+    let extractor = hash(&["src/extract"]);
+    println!("cargo:rustc-env=DATELINE_EXTRACTOR_HASH={extractor:016x}");
+    // Kept pages of an earlier build are trusted only from the same program.
+    let source = hash(&["src", "templates", "static"]);
+    println!("cargo:rustc-env=DATELINE_SOURCE_HASH={source:016x}");
 }

@@ -70,6 +70,8 @@ pub struct BuildReport {
     pub skipped: Vec<String>,
     /// Articles whose facts came from the build cache.
     pub cache_hits: usize,
+    /// Pages of an earlier build kept because nothing they show changed.
+    pub pages_kept: usize,
     pub output: PathBuf,
     /// Wall time of each pipeline step, and the resident memory (KiB) at its end
     /// where the system tells it.
@@ -238,12 +240,13 @@ fn prepare(
         future: opts.future,
         now,
     };
+    let facts_fingerprint = cache::fingerprint(&config.timezone, &kb_source);
     let cache = (!opts.no_cache).then(|| {
         let dir = opts
             .cache_dir
             .clone()
             .unwrap_or_else(|| root.join(".dateline-cache"));
-        cache::FactsCache::new(dir, cache::fingerprint(&config.timezone, &kb_source))
+        cache::FactsCache::new(dir, facts_fingerprint)
     });
     let hits = std::sync::atomic::AtomicUsize::new(0);
     let loaded = content::load_articles_with(
@@ -304,7 +307,7 @@ fn prepare(
     // 5. Templates and the list of everything the site holds.
     let renderer = Renderer::new(&root.join("templates"), tz, &config.base_url)?;
     let build_time = now.with_timezone(&tz).fixed_offset();
-    let output = output::files::SiteOutput::new(
+    let mut output = output::files::SiteOutput::new(
         std::sync::Arc::new(site),
         std::sync::Arc::new(config),
         std::sync::Arc::new(renderer),
@@ -312,6 +315,7 @@ fn prepare(
         build_time,
         false,
     )?;
+    output.pass.facts_fingerprint = facts_fingerprint;
     steps.finish("templates");
     Ok(Prepared {
         output,
@@ -375,7 +379,9 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let root = &opts.root;
 
     // 6. Render and write into a staging folder, then swap it in.
-    let staging = Staging::begin(
+    // With the cache, an incremental build: pages of the build before last whose
+    // digest is unchanged are kept (see `output::keep`).
+    let staging = Staging::begin_with(
         &prepared.output_dir,
         &Protected {
             root,
@@ -383,8 +389,10 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
             others: &[&root.join("templates"), &root.join("static")],
         },
         opts.force,
+        prepared.cache.as_ref().map(|(c, _)| c.dir().join("pages")),
     )?;
     let written = prepared.output.write_all(&staging, &progress)?;
+    let pages_kept = staging.kept_pages();
     steps.finish("render");
     staging.commit()?;
     if let Some((c, used)) = &prepared.cache {
@@ -403,6 +411,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
             .map(ToString::to_string)
             .collect(),
         cache_hits: prepared.cache_hits,
+        pages_kept,
         output: display_path(&prepared.output_dir),
         steps: steps.done,
         total: steps.start.elapsed(),

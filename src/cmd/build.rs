@@ -64,6 +64,10 @@ impl Args {
                 "facts from the build cache: {} of {}",
                 report.cache_hits, report.articles
             );
+            eprintln!(
+                "pages kept from an earlier build: {} of {}",
+                report.pages_kept, report.pages
+            );
             for (step, time, rss) in &report.steps {
                 let mem = rss
                     .map(|k| format!("  {:7.1} MiB resident", k as f64 / 1024.0))

@@ -117,13 +117,20 @@ impl SiteOutput {
             FileSource::Disk(path) => sink.copy(path, rel),
         })?;
         progress.stage("Rendering", self.pass.site.briefs.len());
-        let written = self.pass.render_all(sink)?;
-        for name in GENERATED {
-            sink.write(
-                name,
-                &self.generated(name).unwrap_or_else(|| Ok(Vec::new()))?,
-            )?;
-        }
+        // The feeds, sitemaps and search index beside the pages.
+        let (written, generated) = rayon::join(
+            || self.pass.render_all(sink),
+            || {
+                GENERATED.par_iter().try_for_each(|name| {
+                    sink.write(
+                        name,
+                        &self.generated(name).unwrap_or_else(|| Ok(Vec::new()))?,
+                    )
+                })
+            },
+        );
+        let written = written?;
+        generated?;
         for (name, text) in sitemap::sitemaps(&self.pass.config, &written) {
             sink.write(&name, text.as_bytes())?;
         }

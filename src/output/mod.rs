@@ -11,6 +11,7 @@
 
 pub mod feeds;
 pub mod files;
+pub mod keep;
 pub mod sitemap;
 
 use std::fs;
@@ -28,6 +29,20 @@ pub trait Sink: Sync {
     fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()>;
     /// Copies the file `from` to the site path `rel`.
     fn copy(&self, from: &Path, rel: &str) -> anyhow::Result<()>;
+    /// True when pages carry digests here (an incremental build): then each page is
+    /// offered to [`keep`](Self::keep) before it is rendered.
+    fn keeps_pages(&self) -> bool {
+        false
+    }
+    /// True when the page at `rel` is already there from an earlier build with the
+    /// same `digest`, and stays.
+    fn keep(&self, _rel: &str, _digest: u128) -> bool {
+        false
+    }
+    /// Writes the page at `rel` whose digest is `digest`.
+    fn write_page(&self, rel: &str, bytes: &[u8], _digest: u128) -> anyhow::Result<()> {
+        self.write(rel, bytes)
+    }
 }
 
 /// Checks that `rel` is a relative path that stays inside the output folder.
@@ -48,6 +63,10 @@ pub struct Staging {
     output: PathBuf,
     temp: PathBuf,
     committed: bool,
+    /// For incremental builds: the earlier site the staging folder started from.
+    kept: Option<keep::Kept>,
+    /// Where the old site is kept for the next incremental build.
+    kept_tree: PathBuf,
 }
 
 /// What the output folder may not be.
@@ -86,6 +105,18 @@ fn resolve(p: &Path) -> PathBuf {
 impl Staging {
     /// Prepares a staging folder for `output`, after checking it is safe to replace.
     pub fn begin(output: &Path, protected: &Protected<'_>, force: bool) -> anyhow::Result<Staging> {
+        Staging::begin_with(output, protected, force, None)
+    }
+
+    /// Like [`begin`](Self::begin); with `manifests` (a folder for page manifests),
+    /// an incremental build: the staging folder starts as the site kept from the
+    /// build before last, and the old site is kept after the swap (see [`keep`]).
+    pub fn begin_with(
+        output: &Path,
+        protected: &Protected<'_>,
+        force: bool,
+        manifests: Option<PathBuf>,
+    ) -> anyhow::Result<Staging> {
         let out = resolve(output);
         for (what, p) in [
             ("the site root", protected.root),
@@ -155,17 +186,46 @@ impl Staging {
             fs::remove_dir_all(&temp)
                 .with_context(|| format!("failed to remove `{}`", temp.display()))?;
         }
-        fs::create_dir(&temp).with_context(|| format!("failed to create `{}`", temp.display()))?;
+        let kept_tree = parent.join(format!(".{name}.dateline-prev"));
+        let (kept, adopted) = match manifests {
+            Some(dir) => {
+                let (k, adopted) = keep::Kept::begin(dir, &out, &kept_tree, &temp);
+                (Some(k), adopted)
+            }
+            None => {
+                if kept_tree.exists() {
+                    remove_tree(&kept_tree);
+                }
+                (None, false)
+            }
+        };
+        if !adopted {
+            fs::create_dir(&temp)
+                .with_context(|| format!("failed to create `{}`", temp.display()))?;
+        }
+        let id = kept.as_ref().map_or_else(keep::new_id, |k| k.id.clone());
         let staging = Staging {
             output: out,
             temp,
             committed: false,
+            kept,
+            kept_tree,
         };
         staging.write(
             MARKER,
-            b"This folder is built by Dateline; `dateline build` replaces it whole.\n",
+            format!(
+                "This folder is built by Dateline; `dateline build` replaces it whole.\nbuild {id}\n"
+            )
+            .as_bytes(),
         )?;
         Ok(staging)
+    }
+
+    /// How many pages of an earlier build were kept.
+    pub fn kept_pages(&self) -> usize {
+        self.kept
+            .as_ref()
+            .map_or(0, |k| k.kept.load(std::sync::atomic::Ordering::Relaxed))
     }
 
     /// The staging folder.
@@ -176,6 +236,11 @@ impl Staging {
     /// Swaps the staging folder in as the output and deletes the old site.
     pub fn commit(mut self) -> anyhow::Result<()> {
         self.committed = true;
+        // A manifest that cannot be written only costs the next build time.
+        let keep_old = self
+            .kept
+            .as_ref()
+            .is_some_and(|k| k.finish(&self.temp).is_ok());
         if !self.output.exists() {
             fs::rename(&self.temp, &self.output).with_context(|| {
                 format!(
@@ -187,9 +252,16 @@ impl Staging {
             return Ok(());
         }
         exchange(&self.temp, &self.output)?;
-        // The old site is now in the staging folder; a failure to delete it loses
-        // nothing and the next build removes it.
-        remove_tree(&self.temp);
+        // The old site is now in the staging folder: kept for the next incremental
+        // build, or deleted (a failure to delete it loses nothing and the next build
+        // removes it).
+        if keep_old && fs::rename(&self.temp, &self.kept_tree).is_ok() {
+            if let Some(k) = &self.kept {
+                k.prune(k.output_id.as_deref());
+            }
+        } else {
+            remove_tree(&self.temp);
+        }
         Ok(())
     }
 }
@@ -204,6 +276,20 @@ impl Drop for Staging {
 
 impl Sink for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        self.write_page(rel, bytes, 0)
+    }
+
+    fn keeps_pages(&self) -> bool {
+        self.kept.is_some()
+    }
+
+    fn keep(&self, rel: &str, digest: u128) -> bool {
+        self.kept
+            .as_ref()
+            .is_some_and(|k| k.keep(&self.temp, rel, digest))
+    }
+
+    fn write_page(&self, rel: &str, bytes: &[u8], digest: u128) -> anyhow::Result<()> {
         let path = self.temp.join(check_relative(rel)?);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)
@@ -213,6 +299,12 @@ impl Sink for Staging {
             .with_context(|| format!("failed to write `{}`", path.display()))?;
         f.write_all(bytes)
             .with_context(|| format!("failed to write `{}`", path.display()))?;
+        if let Some(k) = &self.kept {
+            let meta = f
+                .metadata()
+                .with_context(|| format!("failed to write `{}`", path.display()))?;
+            k.record(rel, keep::Entry::of(&meta, digest));
+        }
         Ok(())
     }
 
@@ -229,13 +321,18 @@ impl Sink for Staging {
                 path.display()
             )
         })?;
+        if let Some(k) = &self.kept {
+            let meta = fs::metadata(&path)
+                .with_context(|| format!("failed to write `{}`", path.display()))?;
+            k.record(rel, keep::Entry::of(&meta, 0));
+        }
         Ok(())
     }
 }
 
 /// Deletes a folder tree, its top-level entries in parallel (a big site's old
 /// copy has tens of thousands of files).
-fn remove_tree(dir: &Path) {
+pub(crate) fn remove_tree(dir: &Path) {
     use rayon::prelude::*;
     if let Ok(entries) = fs::read_dir(dir) {
         let paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();

@@ -34,7 +34,7 @@ pub struct SiteCtx {
     pub publication_name: String,
 }
 
-#[derive(Clone, Copy, Debug, Serialize)]
+#[derive(Clone, Copy, Debug, Default, Serialize)]
 pub struct Counts {
     pub briefs: usize,
     pub people: usize,
@@ -44,7 +44,7 @@ pub struct Counts {
 }
 
 /// A brief as lists show it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Hash, Serialize)]
 pub struct Card {
     pub title: String,
     /// Site path (`/2023/03/08/austin-in-baghdad/`).
@@ -65,7 +65,7 @@ pub struct Card {
     pub filter: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Hash, Serialize)]
 pub struct TagLink {
     pub name: String,
     pub slug: String,

@@ -61,6 +61,10 @@ pub const STATIC_FILES: &[(&str, &[u8])] = &[
 /// The template environment of one site.
 pub struct Renderer {
     tera: Tera,
+    /// XXH3 of every template's name and source.
+    fingerprint: u128,
+    /// The template sources, joined (for [`Renderer::mentions`]).
+    text: String,
 }
 
 impl Renderer {
@@ -113,7 +117,19 @@ impl Renderer {
         );
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| anyhow::anyhow!("template error:\n{}", report(&e)))?;
-        Ok(Renderer { tera })
+        let mut text = String::new();
+        for (name, source) in &sources {
+            text.push_str(name);
+            text.push('\0');
+            text.push_str(source);
+            text.push('\0');
+        }
+        let fingerprint = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+        Ok(Renderer {
+            tera,
+            fingerprint,
+            text,
+        })
     }
 
     /// Renders template `name`; errors carry Tera's report (template, line, column).
@@ -121,6 +137,16 @@ impl Renderer {
         self.tera
             .render(name, ctx)
             .map_err(|e| anyhow::anyhow!("failed to render `{name}`:\n{}", report(&e)))
+    }
+
+    /// A hash of every template's name and source.
+    pub fn fingerprint(&self) -> u128 {
+        self.fingerprint
+    }
+
+    /// True when some template's source contains `word` (a site value's name).
+    pub fn mentions(&self, word: &str) -> bool {
+        self.text.contains(word)
     }
 
     /// True when the environment has a template of this name.

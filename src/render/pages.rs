@@ -12,6 +12,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
 
+mod digest;
+
 use super::Renderer;
 use super::chart;
 use super::context::{
@@ -87,6 +89,13 @@ pub struct Pass {
     by_url: OnceLock<HashMap<String, Job>>,
     /// What every timeline page shares, computed on first use.
     timeline_shared: OnceLock<TimelineShared>,
+    /// The fingerprint of extraction's inputs besides the text (see
+    /// `cache::fingerprint`): part of every page digest.
+    pub facts_fingerprint: u128,
+    /// See [`Pass::brief_digests`].
+    brief_digests: OnceLock<Vec<u128>>,
+    /// See `Pass::timeline_digest`.
+    timeline_digest: OnceLock<u128>,
 }
 
 /// Values several pages of one group share (the hub of an entity for each of its
@@ -95,6 +104,7 @@ pub struct Pass {
 #[derive(Default)]
 struct Memo {
     entity: Option<((EntityKind, usize), Value)>,
+    entity_digest: Option<((EntityKind, usize), u128)>,
     years: HashMap<usize, Value>,
 }
 
@@ -236,6 +246,9 @@ impl Pass {
             card_values,
             by_url: OnceLock::new(),
             timeline_shared: OnceLock::new(),
+            facts_fingerprint: 0,
+            brief_digests: OnceLock::new(),
+            timeline_digest: OnceLock::new(),
         }
     }
 
@@ -341,6 +354,9 @@ impl Pass {
                 start = i;
             }
         }
+        // An incremental build offers each page's digest first: an unchanged page
+        // from the earlier build stays and is not rendered.
+        let base = sink.keeps_pages().then(|| self.digest_base());
         let written: Vec<Vec<Written>> = groups
             .par_iter()
             .map(|group| {
@@ -349,8 +365,20 @@ impl Pass {
                     .iter()
                     .map(|&job| {
                         let url = self.url(job);
-                        let html = self.render(job, &url, &mut memo)?;
-                        sink.write(&output_file(&url), html.as_bytes())?;
+                        let file = output_file(&url);
+                        match base {
+                            Some(base) => {
+                                let digest = self.digest(job, base, &mut memo);
+                                if !sink.keep(&file, digest) {
+                                    let html = self.render(job, &url, &mut memo)?;
+                                    sink.write_page(&file, html.as_bytes(), digest)?;
+                                }
+                            }
+                            None => {
+                                let html = self.render(job, &url, &mut memo)?;
+                                sink.write(&file, html.as_bytes())?;
+                            }
+                        }
                         let lastmod = match job {
                             Job::Brief(i) => Some(self.brief_modified(&self.site.briefs[i])),
                             _ => None,
@@ -612,7 +640,8 @@ impl Pass {
     /// Up to four briefs sharing the most entities with brief `i`, newest first on ties.
     fn related(&self, i: usize) -> Vec<usize> {
         let b = &self.site.briefs[i];
-        let mut score: std::collections::HashMap<usize, u32> = std::collections::HashMap::new();
+        // Every (brief, shared entity) pair; sorted, each brief's run is its score.
+        let mut hits: Vec<usize> = Vec::new();
         let names = b
             .facts
             .people
@@ -631,25 +660,21 @@ impl Pass {
                 let pos = page.briefs.partition_point(|&j| j < i);
                 let lo = pos.saturating_sub(25);
                 let hi = (pos + 25).min(page.briefs.len());
-                for &j in &page.briefs[lo..hi] {
-                    if j != i {
-                        *score.entry(j).or_default() += 1;
-                    }
-                }
+                hits.extend(page.briefs[lo..hi].iter().filter(|&&j| j != i));
             }
         }
-        let mut ranked: Vec<(u32, usize)> = score.into_iter().map(|(j, s)| (s, j)).collect();
+        hits.sort_unstable();
+        let mut ranked: Vec<(u32, usize)> = hits
+            .chunk_by(|a, b| a == b)
+            .map(|run| (run.len() as u32, run[0]))
+            .collect();
+        ranked.retain(|(s, _)| *s >= 2);
         ranked.sort_by(|a, b| {
             b.0.cmp(&a.0)
                 .then(a.1.abs_diff(i).cmp(&b.1.abs_diff(i)))
                 .then(a.1.cmp(&b.1))
         });
-        ranked
-            .into_iter()
-            .filter(|(s, _)| *s >= 2)
-            .take(4)
-            .map(|(_, j)| j)
-            .collect()
+        ranked.into_iter().take(4).map(|(_, j)| j).collect()
     }
 
     /// An entity's hub as a template value, computed once for all its pages.
@@ -738,20 +763,27 @@ impl Pass {
         }
     }
 
+    /// Briefs and their mentions per month of one year of the timeline.
+    fn year_series(&self, y: &crate::site::timeline::Year) -> chart::Series {
+        let mut series = chart::Series::new();
+        for m in &y.months {
+            for d in &m.days {
+                for &i in &d.briefs {
+                    let b = &self.site.briefs[i];
+                    chart::add(&mut series, b.day, brief_mentions(b));
+                }
+            }
+        }
+        series
+    }
+
     /// What every timeline page shares: the chart, the filters, the year links and
     /// each year's size; computed once.
     fn timeline_shared(&self) -> &TimelineShared {
         self.timeline_shared.get_or_init(|| {
             let mut series = chart::Series::new();
             for b in &self.site.briefs {
-                let m: u32 = b.facts.people.iter().map(|p| p.mentions).sum::<u32>()
-                    + b.facts.places.iter().map(|p| p.mentions).sum::<u32>()
-                    + b.facts
-                        .organizations
-                        .iter()
-                        .map(|p| p.mentions)
-                        .sum::<u32>();
-                chart::add(&mut series, b.day, m);
+                chart::add(&mut series, b.day, brief_mentions(b));
             }
             let sizes: Vec<usize> = self
                 .site
@@ -879,7 +911,20 @@ impl Pass {
                     .map(|(y, m)| month_name(self.site.timeline.years[y].months[m].month)),
             ),
         );
-        map.insert("chart", shared.chart.clone());
+        // The index charts the whole site; a year's pages chart that year, so that
+        // an edit changes the pages of its own year only.
+        let chart = match year {
+            None => shared.chart.clone(),
+            Some(y) => {
+                let year = &self.site.timeline.years[y];
+                Value::from(chart::svg(
+                    &self.year_series(year),
+                    &format!("Briefs and mentions per month in {}", year.year),
+                    true,
+                ))
+            }
+        };
+        map.insert("chart", chart);
         map.insert("filters", shared.filters.clone());
         ctx.insert_value("timeline", Value::from(map));
     }
@@ -980,6 +1025,17 @@ impl Pass {
                 .collect(),
         }
     }
+}
+
+/// How often brief `b` mentions people, places and organisations.
+fn brief_mentions(b: &Brief) -> u32 {
+    b.facts.people.iter().map(|p| p.mentions).sum::<u32>()
+        + b.facts.places.iter().map(|p| p.mentions).sum::<u32>()
+        + b.facts
+            .organizations
+            .iter()
+            .map(|p| p.mentions)
+            .sum::<u32>()
 }
 
 /// How often brief `b` mentions entity `e` (by its names).

@@ -63,7 +63,7 @@ fn a_deleted_article_leaves_site_and_cache() {
     let site = fixture("basic");
     build(site.path());
     let entries = |root: &std::path::Path| {
-        walkdir::WalkDir::new(root.join(".dateline-cache"))
+        walkdir::WalkDir::new(root.join(".dateline-cache/facts"))
             .into_iter()
             .flatten()
             .filter(|e| e.file_type().is_file())

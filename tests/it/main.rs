@@ -2,6 +2,10 @@
 
 mod bad_files;
 mod bad_input;
+// The bench's article generator, for sites bigger than the fixtures.
+#[allow(dead_code)]
+#[path = "../../benches/support/mod.rs"]
+mod benchgen;
 mod build;
 mod cache;
 mod check;
@@ -15,6 +19,7 @@ mod extracted;
 mod gold;
 mod hostile;
 mod html_check;
+mod incremental;
 mod kill;
 mod props;
 mod serve;
