@@ -314,6 +314,7 @@ fn prepare(
         root,
         build_time,
         false,
+        None,
     )?;
     output.pass.facts_fingerprint = facts_fingerprint;
     steps.finish("templates");

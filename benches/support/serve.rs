@@ -134,6 +134,16 @@ pub fn get(addr: SocketAddr, path: &str) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// What an edit adds to the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditKind {
+    /// A sentence that names no one and dates nothing (a reporter's fix).
+    Sentence,
+    /// A sentence naming a new person and a dated event: the entity index and
+    /// the timeline change.
+    Names,
+}
+
 /// Edits `entry` `edits` times (appending a paragraph with a fresh marker word)
 /// and measures each; the file is restored afterwards.
 pub fn edit_loop(
@@ -142,6 +152,7 @@ pub fn edit_loop(
     entry: &Entry,
     events: &mpsc::Receiver<Instant>,
     edits: usize,
+    kind: EditKind,
 ) -> Result<Vec<Edit>, String> {
     let path = root.join(&entry.path);
     let original =
@@ -160,7 +171,15 @@ pub fn edit_loop(
             std::thread::sleep(Duration::from_millis(400));
             while events.try_recv().is_ok() {}
             let marker = format!("benchedit{k}x{}", std::process::id());
-            let text = format!("{original}\nThe council said the review was ongoing ({marker}).\n");
+            let text = match kind {
+                EditKind::Sentence => {
+                    format!("{original}\nThe council said the review was ongoing ({marker}).\n")
+                }
+                EditKind::Names => format!(
+                    "{original}\nMayor Zelda Quorn{k} of Harwick said on March 3, 2011 that the \
+                     council had approved the plan ({marker}).\n"
+                ),
+            };
             let t0 = Instant::now();
             std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
             let reload = events

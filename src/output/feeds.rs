@@ -40,7 +40,7 @@ pub fn entries(
                 url: config.absolute(&b.permalink),
                 date: b.article.date,
                 updated: b.article.updated,
-                summary: b.summary.clone(),
+                summary: b.summary.to_string(),
                 content: content(i)?,
                 authors: if b.article.authors.is_empty() {
                     b.facts.byline.iter().cloned().collect()

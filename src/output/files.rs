@@ -56,6 +56,7 @@ impl SiteOutput {
         root: &Path,
         now: DateTime<FixedOffset>,
         live_reload: bool,
+        previous: Option<&SiteOutput>,
     ) -> anyhow::Result<SiteOutput> {
         let mut files: HashMap<String, FileSource> = HashMap::new();
         for (name, bytes) in STATIC_FILES {
@@ -103,7 +104,7 @@ impl SiteOutput {
             }
         }
         let site_ctx = context::site_ctx(&config, &site, &now.to_rfc3339(), live_reload);
-        let pass = Pass::new(site, config, renderer, site_ctx);
+        let pass = Pass::new(site, config, renderer, site_ctx, previous.map(|p| &p.pass));
         Ok(SiteOutput { pass, now, files })
     }
 

@@ -236,38 +236,40 @@ pub fn filter_keys(site: &Site, b: &Brief) -> String {
 
 /// Builds the card of every brief, in site order.
 pub fn cards(site: &Site, config: &Config) -> Vec<Card> {
-    site.briefs
-        .iter()
-        .map(|b| Card {
-            title: b.article.title.clone(),
-            url: b.permalink.clone(),
-            permalink: config.absolute(&b.permalink),
-            date: b.article.date.to_rfc3339_opts(SecondsFormat::Secs, false),
-            day: b.day.to_string(),
-            summary: b.summary.clone(),
-            tags: b
-                .article
-                .tags
-                .iter()
-                .map(|t| {
-                    let slug = slug::slugify(t);
-                    TagLink {
-                        name: t.clone(),
-                        url: format!("/tags/{slug}/"),
-                        slug,
-                    }
-                })
-                .collect(),
-            dateline: b.facts.dateline.clone(),
-            authors: if b.article.authors.is_empty() {
-                b.facts.byline.iter().cloned().collect()
-            } else {
-                b.article.authors.clone()
-            },
-            image: b.article.image.clone(),
-            filter: filter_keys(site, b),
-        })
-        .collect()
+    site.briefs.iter().map(|b| card(site, config, b)).collect()
+}
+
+/// The list card of brief `b`.
+pub fn card(site: &Site, config: &Config, b: &Brief) -> Card {
+    Card {
+        title: b.article.title.clone(),
+        url: b.permalink.clone(),
+        permalink: config.absolute(&b.permalink),
+        date: b.article.date.to_rfc3339_opts(SecondsFormat::Secs, false),
+        day: b.day.to_string(),
+        summary: b.summary.to_string(),
+        tags: b
+            .article
+            .tags
+            .iter()
+            .map(|t| {
+                let slug = slug::slugify(t);
+                TagLink {
+                    name: t.clone(),
+                    url: format!("/tags/{slug}/"),
+                    slug,
+                }
+            })
+            .collect(),
+        dateline: b.facts.dateline.clone(),
+        authors: if b.article.authors.is_empty() {
+            b.facts.byline.iter().cloned().collect()
+        } else {
+            b.article.authors.clone()
+        },
+        image: b.article.image.clone(),
+        filter: filter_keys(site, b),
+    }
 }
 
 /// An event of the site timeline with links to its sources.

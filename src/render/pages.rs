@@ -84,7 +84,9 @@ pub struct Pass {
     pub site_ctx: SiteCtx,
     site_value: Value,
     pub cards: Vec<Card>,
-    card_values: Vec<Value>,
+    /// Each card as a template value, made on first use (an incremental build
+    /// renders few list pages).
+    card_values: Vec<OnceLock<Value>>,
     /// URL → page, built on first use (the dev server renders pages on request).
     by_url: OnceLock<HashMap<String, Job>>,
     /// What every timeline page shares, computed on first use.
@@ -232,9 +234,35 @@ impl Pass {
         config: Arc<Config>,
         renderer: Arc<Renderer>,
         site_ctx: SiteCtx,
+        previous: Option<&Pass>,
     ) -> Pass {
-        let cards = cards(&site, &config);
-        let card_values = cards.iter().map(Value::from_serializable).collect();
+        let cards = match previous {
+            // The dev server's next site: a card depends on its brief, the entity
+            // index (filter keys) and the configuration; unchanged, it is copied.
+            Some(p)
+                if Arc::ptr_eq(&p.site.entities, &site.entities)
+                    && Arc::ptr_eq(&p.config, &config)
+                    && p.site.briefs.len() == site.briefs.len() =>
+            {
+                site.briefs
+                    .iter()
+                    .zip(&p.site.briefs)
+                    .zip(&p.cards)
+                    .map(|((b, old), card)| {
+                        if Arc::ptr_eq(&b.article, &old.article)
+                            && Arc::ptr_eq(&b.facts, &old.facts)
+                            && b.permalink == old.permalink
+                        {
+                            card.clone()
+                        } else {
+                            super::context::card(&site, &config, b)
+                        }
+                    })
+                    .collect()
+            }
+            _ => cards(&site, &config),
+        };
+        let card_values = cards.iter().map(|_| OnceLock::new()).collect();
         let site_value = Value::from_serializable(&site_ctx);
         Pass {
             site,
@@ -415,7 +443,11 @@ impl Pass {
         Value::from(
             indices
                 .iter()
-                .map(|&i| self.card_values[i].clone())
+                .map(|&i| {
+                    self.card_values[i]
+                        .get_or_init(|| Value::from_serializable(&self.cards[i]))
+                        .clone()
+                })
                 .collect::<Vec<Value>>(),
         )
     }

@@ -336,7 +336,7 @@ pub fn serve(opts: ServeOptions, on_ready: impl FnOnce(&Running)) -> anyhow::Res
         let filters = opts.filters;
         let (ws, first) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
             let mut ws = Workspace::open(&root, filters)?;
-            let first = ws.site_output(std::time::Instant::now())?;
+            let first = ws.site_output(std::time::Instant::now(), None)?;
             Ok((ws, first))
         })
         .await??;
@@ -414,7 +414,13 @@ fn watch(
             if std::env::var_os("DATELINE_DEBUG_WATCH").is_some() {
                 eprintln!("changed: {paths:?} → {change:?}");
             }
-            match ws.apply(&change) {
+            // The site being served: what the change leaves alone is taken from it.
+            let current = shared
+                .current
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone();
+            match ws.apply(&change, Some(&current.output)) {
                 Ok(rebuilt) => {
                     let error = (!rebuilt.errors.is_empty()).then(|| rebuilt.errors.join("\n"));
                     match &error {

@@ -414,7 +414,7 @@ pub fn build(briefs: &[Brief]) -> EntityIndex {
     }
     let mut own: Vec<Vec<EventRef>> = vec![Vec::new(); pages.len()];
     for (i, b) in briefs.iter().enumerate() {
-        for &(event, kind, idx) in &b.event_entities {
+        for &(event, kind, idx) in b.event_entities.iter() {
             if let Some(&p) = page_of.get(&(i, kind, idx as usize)) {
                 let r = EventRef {
                     brief: i,

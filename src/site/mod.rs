@@ -36,14 +36,15 @@ pub struct Brief {
     /// The publication day in the site's time zone.
     pub day: NaiveDate,
     /// The summary shown in lists and feeds: the front matter's `description`, or the
-    /// extracted summary.
-    pub summary: String,
+    /// extracted summary. (Shared, like the lists below: the dev server copies every
+    /// brief into each site it assembles.)
+    pub summary: Arc<str>,
     /// Words in the body.
     pub words: usize,
     /// Which of its entities each dated event's sentence names: (index into the
     /// facts' events, kind, index into the facts' list of that kind). Entity pages
     /// build their own timelines from it; found here, while the text is at hand.
-    pub event_entities: Vec<(u32, EntityKind, u32)>,
+    pub event_entities: Arc<[(u32, EntityKind, u32)]>,
 }
 
 /// A tag and its briefs.
@@ -60,10 +61,14 @@ pub struct Tag {
 pub struct Site {
     /// Newest first.
     pub briefs: Vec<Brief>,
-    pub timeline: Timeline,
-    pub entities: EntityIndex,
+    /// The indexes are shared, so that the dev server can keep an index an edit
+    /// leaves alone (see [`assemble_with`]).
+    pub timeline: Arc<Timeline>,
+    pub entities: Arc<EntityIndex>,
     /// Sorted by name.
-    pub tags: Vec<Tag>,
+    pub tags: Arc<Vec<Tag>>,
+    /// What each brief gives each index, in brief order (see [`IndexInputs`]).
+    pub inputs: Vec<IndexInputs>,
     /// Files of `content/` that belong to no article: (file, path under the output).
     pub files: Vec<(std::path::PathBuf, String)>,
 }
@@ -99,13 +104,13 @@ impl Brief {
         };
         let day = article.date.with_timezone(&tz).date_naive();
         let words = article.body.split_whitespace().count();
-        let event_entities = event_entities(&article.body, &facts);
+        let event_entities = event_entities(&article.body, &facts).into();
         Brief {
             article,
             facts,
             permalink,
             day,
-            summary,
+            summary: summary.into(),
             words,
             event_entities,
         }
@@ -157,7 +162,90 @@ impl Brief {
 }
 
 /// Orders the briefs, checks that no two share a permalink, and builds the indexes.
-pub fn assemble(mut briefs: Vec<Brief>) -> Result<Site, Vec<SourceError>> {
+pub fn assemble(briefs: Vec<Brief>) -> Result<Site, Vec<SourceError>> {
+    assemble_with(briefs, None)
+}
+
+/// What one brief gives each site index: a digest of exactly the fields that
+/// [`timeline::build`], [`entities::build`] and [`build_tags`] read of it, with the
+/// brief's file and permalink (its place in the brief order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IndexInputs {
+    pub place: u128,
+    pub timeline: u128,
+    pub entities: u128,
+    pub tags: u128,
+}
+
+impl IndexInputs {
+    /// The inputs of brief `b`.
+    pub fn of(b: &Brief) -> IndexInputs {
+        use std::hash::{Hash, Hasher};
+        use xxhash_rust::xxh3::Xxh3;
+        let finish = |h: Xxh3| h.digest128();
+        let f = &b.facts;
+        let mut place = Xxh3::new();
+        b.article.path.hash(&mut place);
+        b.permalink.hash(&mut place);
+        // timeline::build: the day, and each event's date, summary and span.
+        let mut timeline = Xxh3::new();
+        b.day.hash(&mut timeline);
+        for e in &f.events {
+            (&e.date, &e.summary, e.span).hash(&mut timeline);
+        }
+        // entities::build: the day, every entity with its aliases, roles and
+        // mentions, the quotes whose speaker is one of them (by index), the events
+        // naming them and those events' dates.
+        let mut entities = Xxh3::new();
+        b.day.hash(&mut entities);
+        for p in &f.people {
+            (&p.name, &p.aliases, &p.roles, p.mentions).hash(&mut entities);
+        }
+        entities.write_u8(0);
+        for list in [&f.places, &f.organizations] {
+            for e in list {
+                (&e.name, &e.aliases, e.mentions).hash(&mut entities);
+            }
+            entities.write_u8(0);
+        }
+        let named = |s: &str| {
+            f.people.iter().any(|p| p.name == s)
+                || f.places.iter().any(|p| p.name == s)
+                || f.organizations.iter().any(|p| p.name == s)
+        };
+        for (qi, q) in f.quotes.iter().enumerate() {
+            if let Some(s) = q.speaker.as_deref().filter(|s| named(s)) {
+                (qi, s).hash(&mut entities);
+            }
+        }
+        entities.write_u8(0);
+        for &(event, kind, idx) in b.event_entities.iter() {
+            (event, kind, idx).hash(&mut entities);
+            f.events
+                .get(event as usize)
+                .map(|e| &e.date)
+                .hash(&mut entities);
+        }
+        // build_tags: the tags.
+        let mut tags = Xxh3::new();
+        b.article.tags.hash(&mut tags);
+        IndexInputs {
+            place: finish(place),
+            timeline: finish(timeline),
+            entities: finish(entities),
+            tags: finish(tags),
+        }
+    }
+}
+
+/// Like [`assemble`]; with the `previous` site of the same articles, each index
+/// whose inputs are all unchanged (same briefs in the same places, each giving it
+/// the same) is shared with it instead of built again: the dev server's edit of a
+/// sentence that names no one rebuilds none.
+pub fn assemble_with(
+    mut briefs: Vec<Brief>,
+    previous: Option<&Site>,
+) -> Result<Site, Vec<SourceError>> {
     briefs.sort_by(|a, b| {
         b.article
             .date
@@ -166,15 +254,63 @@ pub fn assemble(mut briefs: Vec<Brief>) -> Result<Site, Vec<SourceError>> {
     });
     disambiguate_wire_slugs(&mut briefs);
     check_permalinks(&briefs)?;
+    // A brief sharing its article and facts with the previous site's brief in the
+    // same place gives what it gave then.
+    let inputs: Vec<IndexInputs> = {
+        use rayon::prelude::*;
+        briefs
+            .par_iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let old = previous.and_then(|p| Some((p.briefs.get(i)?, p.inputs.get(i)?)));
+                match old {
+                    Some((o, inputs))
+                        if Arc::ptr_eq(&o.article, &b.article)
+                            && Arc::ptr_eq(&o.facts, &b.facts)
+                            && o.permalink == b.permalink =>
+                    {
+                        *inputs
+                    }
+                    _ => IndexInputs::of(b),
+                }
+            })
+            .collect()
+    };
+    let same = |part: fn(&IndexInputs) -> u128| -> bool {
+        previous.is_some_and(|p| {
+            p.inputs.len() == inputs.len()
+                && p.inputs
+                    .iter()
+                    .zip(&inputs)
+                    .all(|(a, b)| a.place == b.place && part(a) == part(b))
+        })
+    };
+    let keep_timeline = same(|i| i.timeline).then(|| previous.map(|p| p.timeline.clone()));
+    let keep_entities = same(|i| i.entities).then(|| previous.map(|p| p.entities.clone()));
+    let keep_tags = same(|i| i.tags).then(|| previous.map(|p| p.tags.clone()));
     let ((timeline, tags), entities) = rayon::join(
-        || (timeline::build(&briefs), build_tags(&briefs)),
-        || entities::build(&briefs),
+        || {
+            (
+                keep_timeline
+                    .flatten()
+                    .unwrap_or_else(|| Arc::new(timeline::build(&briefs))),
+                keep_tags
+                    .flatten()
+                    .unwrap_or_else(|| Arc::new(build_tags(&briefs))),
+            )
+        },
+        || {
+            keep_entities
+                .flatten()
+                .unwrap_or_else(|| Arc::new(entities::build(&briefs)))
+        },
     );
     Ok(Site {
         briefs,
         timeline,
         entities,
         tags,
+        inputs,
         files: Vec::new(),
     })
 }
@@ -184,22 +320,16 @@ pub fn assemble(mut briefs: Vec<Brief>) -> Result<Site, Vec<SourceError>> {
 /// are stable). Chosen slugs and file names are never changed: those collisions are
 /// errors for the editor to settle.
 fn disambiguate_wire_slugs(briefs: &mut [Brief]) {
-    let mut order: Vec<usize> = (0..briefs.len()).collect();
-    order.sort_by(|&a, &b| briefs[a].article.path.cmp(&briefs[b].article.path));
+    let is_wire = |b: &Brief| matches!(b.article.format, crate::content::Format::Wire { .. });
     let mut taken: HashMap<String, usize> = HashMap::with_capacity(briefs.len());
-    for &i in &order {
-        if !matches!(
-            briefs[i].article.format,
-            crate::content::Format::Wire { .. }
-        ) {
-            taken.insert(briefs[i].permalink.clone(), 1);
-        }
+    for b in briefs.iter().filter(|b| !is_wire(b)) {
+        taken.insert(b.permalink.clone(), 1);
     }
+    // Only wire articles' order matters (and paths compare slowly: sort just them).
+    let mut order: Vec<usize> = (0..briefs.len()).filter(|&i| is_wire(&briefs[i])).collect();
+    order.sort_by(|&a, &b| briefs[a].article.path.cmp(&briefs[b].article.path));
     for &i in &order {
         let b = &briefs[i];
-        if !matches!(b.article.format, crate::content::Format::Wire { .. }) {
-            continue;
-        }
         let mut n = *taken.get(&b.permalink).unwrap_or(&0);
         if n == 0 {
             taken.insert(b.permalink.clone(), 1);
@@ -391,5 +521,75 @@ pub(crate) mod tests {
             .map(|t| (t.slug.as_str(), t.briefs.len()))
             .collect();
         assert_eq!(names, [("defense", 1), ("iraq", 2)]);
+    }
+
+    fn with_person(mut b: Brief, name: &str, mentions: u32) -> Brief {
+        Arc::make_mut(&mut b.facts)
+            .people
+            .push(crate::extract::Person {
+                name: name.into(),
+                mentions,
+                ..Default::default()
+            });
+        b
+    }
+
+    fn three() -> Vec<Brief> {
+        vec![
+            with_person(
+                brief("a.md", "2023-03-07T09:00:00Z", "a", &["iraq"]),
+                "Lloyd Austin",
+                2,
+            ),
+            with_person(
+                brief("b.md", "2023-03-08T09:00:00Z", "b", &[]),
+                "Lloyd Austin",
+                1,
+            ),
+            brief("c.md", "2023-03-09T09:00:00Z", "c", &["defense"]),
+        ]
+    }
+
+    #[test]
+    fn indexes_an_edit_leaves_alone_are_kept_and_others_rebuilt() {
+        let before = assemble(three()).unwrap();
+        // A new quote by no one the brief names, and a new summary: no index reads them.
+        let mut briefs = three();
+        let f = Arc::make_mut(&mut briefs[1].facts);
+        f.summary = "Changed.".into();
+        f.quotes.push(crate::extract::Quote {
+            text: "It goes on.".into(),
+            speaker: Some("Officials".into()),
+            ..Default::default()
+        });
+        let after = assemble_with(briefs, Some(&before)).unwrap();
+        assert!(Arc::ptr_eq(&after.entities, &before.entities));
+        assert!(Arc::ptr_eq(&after.timeline, &before.timeline));
+        assert!(Arc::ptr_eq(&after.tags, &before.tags));
+        // More mentions of a person: the entity index is rebuilt, and equals a fresh one.
+        let mut briefs = three();
+        briefs[1] = with_person(
+            brief("b.md", "2023-03-08T09:00:00Z", "b", &[]),
+            "Lloyd Austin",
+            5,
+        );
+        let fresh = assemble(briefs.clone()).unwrap();
+        let after = assemble_with(briefs, Some(&before)).unwrap();
+        assert!(!Arc::ptr_eq(&after.entities, &before.entities));
+        assert_eq!(
+            format!("{:?}", after.entities),
+            format!("{:?}", fresh.entities)
+        );
+        assert_eq!(after.entities.people[0].mentions, 7);
+        assert!(Arc::ptr_eq(&after.tags, &before.tags));
+        // A tag added, a brief removed: rebuilt.
+        let mut briefs = three();
+        briefs[2] = brief("c.md", "2023-03-09T09:00:00Z", "c", &["defense", "navy"]);
+        let after = assemble_with(briefs, Some(&before)).unwrap();
+        assert!(!Arc::ptr_eq(&after.tags, &before.tags));
+        assert_eq!(after.tags.len(), 3);
+        let after = assemble_with(three()[..2].to_vec(), Some(&before)).unwrap();
+        assert!(!Arc::ptr_eq(&after.entities, &before.entities));
+        assert_eq!(after.briefs.len(), 2);
     }
 }

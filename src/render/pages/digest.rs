@@ -209,7 +209,7 @@ impl Pass {
                 d.usize(page_count(e.briefs.len(), per));
             }
             Job::Tags => {
-                for t in &site.tags {
+                for t in site.tags.iter() {
                     d.str(&t.name);
                     d.str(&t.slug);
                     d.usize(t.briefs.len());
