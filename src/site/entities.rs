@@ -7,7 +7,9 @@
 //! find over normalised names), and a bare surname that belongs to exactly one full
 //! name on the site (`Austin` → `Lloyd Austin`) joins that person.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use crate::extract::knowledge::hash::FastMap as HashMap;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -96,7 +98,7 @@ impl EntityIndex {
     /// Indexes every page's name and aliases; a name claimed twice goes to the
     /// more mentioned page (pages are sorted by mentions).
     fn index_names(&mut self) {
-        let mut lookup = HashMap::new();
+        let mut lookup = HashMap::default();
         for (kind, list) in [
             (EntityKind::Person, &self.people),
             (EntityKind::Place, &self.places),
@@ -130,14 +132,27 @@ pub fn kind_dir(kind: EntityKind) -> &'static str {
 }
 
 /// Case, punctuation and possessive-insensitive key of a name.
+/// (Letters, digits and hyphens, lowercased; runs of spaces made one; in one pass,
+/// as it runs for every name of every brief and every lookup.)
 fn normalise(name: &str) -> String {
-    let mut s: String = name
-        .chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '-')
-        .flat_map(char::to_lowercase)
-        .collect();
-    s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    s
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if c.is_alphanumeric() || c == '-' {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
 }
 
 /// One article-level entity: (brief, kind, canonical name, aliases, roles, mentions).
@@ -214,7 +229,7 @@ impl Groups {
 pub fn build(briefs: &[Brief]) -> EntityIndex {
     let occ = occurrences(briefs);
     // Name keys per kind → node ids.
-    let mut ids: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut ids: HashMap<(EntityKind, String), usize> = HashMap::default();
     let id_of =
         |kind: EntityKind, name: &str, ids: &mut HashMap<(EntityKind, String), usize>| -> usize {
             let n = ids.len();
@@ -240,7 +255,7 @@ pub fn build(briefs: &[Brief]) -> EntityIndex {
         groups.union(a, b);
     }
     // A single-word person joins the one multi-word person ending in that word.
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     for ((kind, key), &node) in &ids {
         if *kind == EntityKind::Person && key.contains(' ') {
             let last = key.rsplit(' ').next().unwrap_or_default().to_string();
@@ -314,8 +329,8 @@ pub fn build(briefs: &[Brief]) -> EntityIndex {
     }
     // Pages, with unique slugs per kind.
     let mut pages: Vec<(usize, EntityPage)> = Vec::new();
-    let mut used: HashMap<(EntityKind, String), u32> = HashMap::new();
-    let mut root_page: HashMap<usize, usize> = HashMap::new();
+    let mut used: HashMap<(EntityKind, String), u32> = HashMap::default();
+    let mut root_page: HashMap<usize, usize> = HashMap::default();
     let mut accs: Vec<(usize, Acc)> = accs.into_iter().collect();
     accs.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(&b.0)));
     for (root, acc) in accs {
@@ -392,7 +407,7 @@ pub fn build(briefs: &[Brief]) -> EntityIndex {
         .enumerate()
         .map(|(p, (_, page))| {
             let p = p as u32;
-            let mut counts: HashMap<u32, u32> = HashMap::new();
+            let mut counts: HashMap<u32, u32> = HashMap::default();
             for &b in &page.briefs {
                 if top[b].contains(&p) {
                     for &q in top[b].iter().filter(|&&q| q != p) {
@@ -408,7 +423,8 @@ pub fn build(briefs: &[Brief]) -> EntityIndex {
         })
         .collect();
     // Each entity's own timeline: the events whose sentence names it in its briefs.
-    let mut page_of: HashMap<(usize, EntityKind, usize), usize> = HashMap::with_capacity(occ.len());
+    let mut page_of: HashMap<(usize, EntityKind, usize), usize> =
+        HashMap::with_capacity_and_hasher(occ.len(), Default::default());
     for (o, &node) in occ.iter().zip(&occ_node) {
         page_of.insert((o.brief, o.kind, o.idx), root_page[&groups.find(node)]);
     }
@@ -576,5 +592,31 @@ mod tests {
             entity_path(EntityKind::Organization, "isil"),
             "/organizations/isil/"
         );
+    }
+
+    #[test]
+    fn normalise_is_the_two_pass_definition() {
+        let reference = |name: &str| -> String {
+            let s: String = name
+                .chars()
+                .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '-')
+                .flat_map(char::to_lowercase)
+                .collect();
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        for name in [
+            "Lloyd Austin",
+            "  Lloyd   J. Austin  ",
+            "O'Neill's",
+            "Jean-Luc Picard",
+            "İstanbul Ümit",
+            "A . B",
+            "\u{2003}Zoë\tÅsa\n",
+            "",
+            " . ",
+            "ΣΟΦΙΑ",
+        ] {
+            assert_eq!(normalise(name), reference(name), "{name:?}");
+        }
     }
 }

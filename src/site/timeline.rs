@@ -6,7 +6,9 @@
 //! and a 2023 brief) is one entry citing each: events of one date merge when their
 //! content words overlap enough.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use crate::extract::knowledge::hash::FastMap as HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -186,7 +188,7 @@ impl Bucket {
                     }
                 }
             }
-            let mut hits: HashMap<u32, u32> = HashMap::new();
+            let mut hits: HashMap<u32, u32> = HashMap::default();
             for w in &words {
                 if let Some(list) = self.index.get(w).filter(|l| l.len() <= COMMON_WORD) {
                     for &e in list {

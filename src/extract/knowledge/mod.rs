@@ -39,7 +39,7 @@
 //! known form must be a capital in the text (`AL-SUDANI` and `Al-Sudani` match
 //! `al-Sudani`; `us` does not match `US`). A leading `the` is dropped from forms.
 
-mod hash;
+pub(crate) mod hash;
 mod site;
 mod tables;
 
