@@ -7,6 +7,9 @@ use std::path::Path;
 
 fn visit(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
+        if dir.is_file() {
+            files.push(dir.to_path_buf());
+        }
         return;
     };
     for e in entries.flatten() {
@@ -43,7 +46,8 @@ fn hash(dirs: &[&str]) -> u64 {
 }
 
 fn main() {
-    let extractor = hash(&["src/extract"]);
+    // The event entities are cached with the facts, and use the timeline's dates.
+    let extractor = hash(&["src/extract", "src/site/links.rs", "src/site/timeline.rs"]);
     println!("cargo:rustc-env=DATELINE_EXTRACTOR_HASH={extractor:016x}");
     // Kept pages of an earlier build are trusted only from the same program.
     let source = hash(&["src", "templates", "static"]);

@@ -6,11 +6,13 @@
 //! stored under a key hashing all of those, one small file per article in
 //! `<root>/.dateline-cache/facts/` (the extractor's part of the key is a hash of
 //! `src/extract/` taken by `build.rs`, so any change to the code or gazetteers
-//! invalidates it): lookups are independent (parallel, no index to
-//! load into memory), a corrupt or foreign file is just a miss, and files no build
-//! uses any more are pruned after a successful build. Pages are always rendered
-//! anew — rendering is cheap next to extraction, and a template or config change
-//! then needs no invalidation rules at all.
+//! invalidates it; with the facts is kept which entities each dated event names,
+//! so `src/site/links.rs` and the timeline's dates are hashed too): lookups are
+//! independent (parallel, no index to load into memory), a corrupt or foreign file
+//! is just a miss, and files no build uses any more are pruned after a successful
+//! build. Pages are not kept here: an
+//! incremental build keeps the previous site's pages whose digest is unchanged
+//! (`output::keep`), with only page manifests in `<root>/.dateline-cache/pages/`.
 
 use std::collections::HashSet;
 use std::fs;
@@ -19,10 +21,20 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::extract::Facts;
+use crate::extract::knowledge::EntityKind;
 
 /// Bumped when the file layout changes (2: postcard instead of JSON, 3 times
-/// faster to read back).
-const FORMAT: u32 = 2;
+/// faster to read back; 3: with the event entities).
+const FORMAT: u32 = 3;
+
+/// What is kept of one article: its facts, and which of its entities each dated
+/// event's sentence names ([`crate::site::event_entities`], also a function of the
+/// text and the facts).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cached {
+    pub facts: Facts,
+    pub event_entities: Vec<(u32, EntityKind, u32)>,
+}
 
 /// A cache folder and the fingerprint of everything but the article's bytes.
 #[derive(Clone, Debug)]
@@ -35,14 +47,14 @@ pub struct FactsCache {
 struct EntryOut<'a> {
     format: u32,
     key: u128,
-    facts: &'a Facts,
+    cached: &'a Cached,
 }
 
 #[derive(Deserialize)]
 struct EntryIn {
     format: u32,
     key: u128,
-    facts: Facts,
+    cached: Cached,
 }
 
 /// The fingerprint of the inputs extraction depends on besides the text.
@@ -81,15 +93,15 @@ impl FactsCache {
     }
 
     /// The cached facts for `key`; `None` when absent, unreadable, corrupt or foreign.
-    pub fn get(&self, key: u128) -> Option<Facts> {
+    pub fn get(&self, key: u128) -> Option<Cached> {
         let bytes = fs::read(self.path(key)).ok()?;
         // The format comes first, so an entry of another layout fails here or below.
         let entry: EntryIn = postcard::from_bytes(&bytes).ok()?;
-        (entry.format == FORMAT && entry.key == key).then_some(entry.facts)
+        (entry.format == FORMAT && entry.key == key).then_some(entry.cached)
     }
 
     /// Stores facts under `key` (written to a temporary file, then renamed).
-    pub fn put(&self, key: u128, facts: &Facts) -> std::io::Result<()> {
+    pub fn put(&self, key: u128, cached: &Cached) -> std::io::Result<()> {
         let path = self.path(key);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
@@ -97,7 +109,7 @@ impl FactsCache {
         let entry = EntryOut {
             format: FORMAT,
             key,
-            facts,
+            cached,
         };
         let bytes = postcard::to_stdvec(&entry).map_err(std::io::Error::other)?;
         let tmp = path.with_extension(format!("tmp{}", std::process::id()));
@@ -136,10 +148,13 @@ impl FactsCache {
 mod tests {
     use super::*;
 
-    fn facts(title: &str) -> Facts {
-        Facts {
-            title: title.into(),
-            ..Facts::default()
+    fn facts(title: &str) -> Cached {
+        Cached {
+            facts: Facts {
+                title: title.into(),
+                ..Facts::default()
+            },
+            event_entities: vec![(0, EntityKind::Place, 1)],
         }
     }
 

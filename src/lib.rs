@@ -256,22 +256,28 @@ fn prepare(
         |a| {
             let key = cache.as_ref().map(|c| c.key(a.hash));
             let cached = cache.as_ref().zip(key).and_then(|(c, k)| c.get(k));
-            let facts = match cached {
-                Some(f) => {
+            let (facts, links) = match cached {
+                Some(c) => {
                     hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    f
+                    (c.facts, c.event_entities)
                 }
                 None => {
-                    let f = extract_article(&a, &kb, tz);
+                    let facts = extract_article(&a, &kb, tz);
+                    let event_entities = site::event_entities(&a.body, &facts);
+                    let c = cache::Cached {
+                        facts,
+                        event_entities,
+                    };
                     // A cache that cannot be written only costs the next build time.
-                    if let (Some(c), Some(k)) = (&cache, key) {
-                        let _ = c.put(k, &f);
+                    if let (Some(cache), Some(k)) = (&cache, key) {
+                        let _ = cache.put(k, &c);
                     }
-                    f
+                    (c.facts, c.event_entities)
                 }
             };
             progress.inc();
-            let mut brief = Brief::new(a, site_facts(facts), &config, tz);
+            let mut brief =
+                Brief::with_event_entities(a, site_facts(facts), &config, tz, Some(links));
             if release_bodies {
                 brief.release_body();
             }

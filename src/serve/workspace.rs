@@ -306,10 +306,15 @@ impl Workspace {
             .par_iter()
             .map(|a| {
                 let key = cache.key(a.hash);
-                let facts = cache.get(key).unwrap_or_else(|| {
-                    let f = crate::extract_article(a, kb, tz);
-                    let _ = cache.put(key, &f);
-                    f
+                let facts = cache.get(key).map(|c| c.facts).unwrap_or_else(|| {
+                    let facts = crate::extract_article(a, kb, tz);
+                    let event_entities = site::event_entities(&a.body, &facts);
+                    let c = crate::cache::Cached {
+                        facts,
+                        event_entities,
+                    };
+                    let _ = cache.put(key, &c);
+                    c.facts
                 });
                 (a.hash, Arc::new(facts))
             })

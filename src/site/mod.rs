@@ -6,6 +6,7 @@
 //! Everything refers to briefs by their index in [`Site::briefs`] (newest first).
 
 pub mod entities;
+mod links;
 pub mod permalink;
 pub mod timeline;
 
@@ -23,6 +24,7 @@ use crate::extract::Facts;
 use crate::extract::knowledge::EntityKind;
 
 pub use entities::{EntityIndex, EntityPage};
+pub use links::event_entities;
 pub use timeline::Timeline;
 
 /// One article with its facts and its place on the site.
@@ -81,6 +83,18 @@ impl Brief {
         config: &Config,
         tz: Tz,
     ) -> Brief {
+        Brief::with_event_entities(article, facts, config, tz, None)
+    }
+
+    /// Like [`Brief::new`], with the [`event_entities`] of the article when known
+    /// (the build cache keeps them: finding them is a third of making a brief).
+    pub fn with_event_entities(
+        article: impl Into<Arc<Article>>,
+        facts: impl Into<Arc<Facts>>,
+        config: &Config,
+        tz: Tz,
+        known: Option<Vec<(u32, EntityKind, u32)>>,
+    ) -> Brief {
         let (article, facts) = (article.into(), facts.into());
         let permalink = permalink::permalink(&config.permalink, &article.date, tz, &article.slug);
         // Markdown's plain view leaves runs of spaces where markup was.
@@ -104,7 +118,9 @@ impl Brief {
         };
         let day = article.date.with_timezone(&tz).date_naive();
         let words = article.body.split_whitespace().count();
-        let event_entities = event_entities(&article.body, &facts).into();
+        let event_entities = known
+            .unwrap_or_else(|| event_entities(&article.body, &facts))
+            .into();
         Brief {
             article,
             facts,
@@ -115,38 +131,6 @@ impl Brief {
             event_entities,
         }
     }
-}
-
-/// The entities each dated event's sentence names, by their name or an alias.
-fn event_entities(body: &str, facts: &Facts) -> Vec<(u32, EntityKind, u32)> {
-    let mut out = Vec::new();
-    for (k, ev) in facts.events.iter().enumerate() {
-        if timeline::DateKey::parse(&ev.date).is_none() {
-            continue;
-        }
-        let sentence = body.get(ev.span[0]..ev.span[1]).unwrap_or("");
-        let names = |name: &String, aliases: &[String]| {
-            std::iter::once(name)
-                .chain(aliases)
-                .any(|n| !n.is_empty() && sentence.contains(n.as_str()))
-        };
-        for (i, p) in facts.people.iter().enumerate() {
-            if names(&p.name, &p.aliases) {
-                out.push((k as u32, EntityKind::Person, i as u32));
-            }
-        }
-        for (kind, list) in [
-            (EntityKind::Place, &facts.places),
-            (EntityKind::Organization, &facts.organizations),
-        ] {
-            for (i, e) in list.iter().enumerate() {
-                if names(&e.name, &e.aliases) {
-                    out.push((k as u32, kind, i as u32));
-                }
-            }
-        }
-    }
-    out
 }
 
 impl Brief {
