@@ -80,6 +80,8 @@ impl Manifest {
             let (digest, size, mtime, path) =
                 (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
             let mtime: i128 = mtime.parse().ok()?;
+            // Paths are deleted by a later build: each must stay inside the tree.
+            super::check_relative(path.trim_end_matches('/')).ok()?;
             if digest == "d" {
                 m.dirs.insert(path.to_string(), mtime);
             } else {
@@ -344,6 +346,10 @@ mod tests {
         assert!(Manifest::parse(&text, "fe").is_none());
         let cut = &text[..text.len() - 4];
         assert!(Manifest::parse(cut, "ff").is_none());
+        for bad in ["../up.html", "/etc/passwd", "a/../../b"] {
+            let evil = text.replace("a b/index.html", bad);
+            assert!(Manifest::parse(&evil, "ff").is_none(), "{bad}");
+        }
     }
 
     #[test]
