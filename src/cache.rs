@@ -7,7 +7,7 @@
 //! `<root>/.dateline-cache/facts/` (the extractor's part of the key is a hash of
 //! `src/extract/` taken by `build.rs`, so any change to the code or gazetteers
 //! invalidates it; with the facts is kept which entities each dated event names,
-//! so `src/site/links.rs` and the timeline's dates are hashed too): lookups are
+//! so `src/site/links.rs` is hashed too): lookups are
 //! independent (parallel, no index to load into memory), a corrupt or foreign file
 //! is just a miss, and files no build uses any more are pruned after a successful
 //! build. Pages are not kept here: an

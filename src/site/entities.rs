@@ -451,15 +451,22 @@ pub fn build(briefs: &[Brief]) -> EntityIndex {
     pages
         .par_iter_mut()
         .zip(own)
-        .for_each(|((_, page), mut events)| {
-            // Stable: briefs are newest first, so equal dates keep that order.
-            events.sort_by(|a, b| {
-                let date = |r: &EventRef| &briefs[r.brief].facts.events[r.event].date;
-                date(b).cmp(date(a))
-            });
-            events.truncate(ENTITY_EVENTS);
-            events.shrink_to_fit();
-            page.events = events;
+        .for_each(|((_, page), events)| {
+            // Newest date first; equal dates keep their order (briefs are newest
+            // first). Only the first ENTITY_EVENTS are kept, so they are selected
+            // before sorting: a big archive's busiest entities have tens of
+            // thousands of events, and each comparison reads two briefs' facts.
+            let date = |r: &EventRef| &briefs[r.brief].facts.events[r.event].date;
+            let order = |a: &(usize, EventRef), b: &(usize, EventRef)| {
+                date(&b.1).cmp(date(&a.1)).then(a.0.cmp(&b.0))
+            };
+            let mut keyed: Vec<(usize, EventRef)> = events.into_iter().enumerate().collect();
+            if keyed.len() > ENTITY_EVENTS {
+                keyed.select_nth_unstable_by(ENTITY_EVENTS, order);
+                keyed.truncate(ENTITY_EVENTS);
+            }
+            keyed.sort_unstable_by(order);
+            page.events = keyed.into_iter().map(|(_, r)| r).collect();
         });
     // Each page's kind and place in its kind's list.
     let mut counts = [0usize; 3];

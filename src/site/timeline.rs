@@ -64,45 +64,7 @@ pub struct EventSource {
     pub span: [usize; 2],
 }
 
-/// A date at year, month or day precision.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct DateKey {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
-}
-
-impl DateKey {
-    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a time part is ignored); other TIMEX3
-    /// values (weeks, seasons, decades, placeholders) have no place on the timeline.
-    pub fn parse(value: &str) -> Option<DateKey> {
-        let date = value.split('T').next()?;
-        let mut parts = date.split('-');
-        let year = parts.next().filter(|y| y.len() == 4)?.parse::<i32>().ok()?;
-        let month = match parts.next() {
-            None => {
-                return Some(DateKey {
-                    year,
-                    month: 0,
-                    day: 0,
-                });
-            }
-            Some(m) => m.parse::<u32>().ok().filter(|m| (1..=12).contains(m))?,
-        };
-        let day = match parts.next() {
-            None => {
-                return Some(DateKey {
-                    year,
-                    month,
-                    day: 0,
-                });
-            }
-            Some(d) => d.parse::<u32>().ok()?,
-        };
-        NaiveDate::from_ymd_opt(year, month, day)?;
-        Some(DateKey { year, month, day }).filter(|_| parts.next().is_none())
-    }
-}
+pub use super::links::DateKey;
 
 /// Content words of a summary, for deciding whether two tellings are one event: the
 /// hashes of its lowercased words, sorted, without repeats. Hashes instead of strings
@@ -206,8 +168,15 @@ impl Bucket {
             .find(|&e| same_event(&self.events[e].1, &words));
         match found {
             Some(e) => {
+                // Briefs are added in order, so a brief already citing the event is
+                // its last source (a scan of all sources was quadratic: an event
+                // retold by thousands of briefs of a big archive).
                 let existing = &mut self.events[e].0;
-                if !existing.sources.iter().any(|s| s.brief == source.brief) {
+                if existing
+                    .sources
+                    .last()
+                    .is_none_or(|s| s.brief != source.brief)
+                {
                     existing.sources.push(source);
                 }
             }
