@@ -14,7 +14,7 @@ use super::context::month_name;
 const MAX_MONTHS: usize = 120;
 
 /// Up to this many months, each month is labelled; past it, each year.
-const MONTH_TICKS: usize = 8;
+const MONTH_TICKS: usize = 12;
 
 /// One month's counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
