@@ -254,3 +254,108 @@ fn a_broken_manifest_means_a_full_build() {
     assert_eq!(check(root, "garbage manifests"), 0);
     check(root, "repaired");
 }
+
+/// Every page of a served site, rendered.
+fn served_pages(out: &dateline::output::files::SiteOutput) -> BTreeMap<String, String> {
+    out.pass
+        .pages()
+        .into_iter()
+        .map(|w| {
+            let html = out.pass.render_url(&w.url).unwrap().unwrap();
+            (w.url, html)
+        })
+        .collect()
+}
+
+#[test]
+fn the_dev_servers_site_after_edits_is_the_fresh_site() {
+    use dateline::serve::workspace::{Change, Filters, Workspace};
+    use std::sync::Arc;
+    use std::time::Instant;
+    let dir = tempfile::tempdir().unwrap();
+    let entries = sitegen::generate(dir.path(), 30, 5).unwrap();
+    let root = dir.path();
+    let md: Vec<&sitegen::Entry> = entries.iter().filter(|e| e.markdown).collect();
+    let mut ws = Workspace::open(root, Filters::default()).unwrap();
+    let mut current = ws.site_output(Instant::now(), None).unwrap().output;
+    type Edit<'a> = (&'a str, &'a Path, Box<dyn Fn(String) -> String>, bool);
+    let edits: Vec<Edit> = vec![
+        (
+            "a sentence naming no one",
+            &md[2].path,
+            Box::new(|t| format!("{t}\nThe review was ongoing, officials said.\n")),
+            true,
+        ),
+        (
+            "a new person and a date",
+            &md[2].path,
+            Box::new(|t| {
+                format!("{t}\nMayor Zelda Quorn of Harwick said on March 3, 2011 that it passed.\n")
+            }),
+            false,
+        ),
+        (
+            "a title",
+            &md[4].path,
+            Box::new(|t| {
+                t.replacen("title = \"", "title = \"Later: ", 1).replacen(
+                    "title: \"",
+                    "title: \"Later: ",
+                    1,
+                )
+            }),
+            true,
+        ),
+        (
+            "a tag",
+            &md[6].path,
+            Box::new(|t| {
+                t.replacen("tags = [", "tags = [\"Harbour\", ", 1).replacen(
+                    "tags:\n",
+                    "tags:\n  - Harbour\n",
+                    1,
+                )
+            }),
+            // Tags are their own index.
+            true,
+        ),
+    ];
+    for (what, path, edit, entities_kept) in &edits {
+        edit_file(root, path, edit);
+        let change = Change {
+            articles: vec![root.join(path)],
+            ..Change::default()
+        };
+        let next = ws.apply(&change, Some(&current)).unwrap().output;
+        assert_eq!(
+            Arc::ptr_eq(&next.pass.site.entities, &current.pass.site.entities),
+            *entities_kept,
+            "{what}: entity index kept?"
+        );
+        let fresh = Workspace::open(root, Filters::default())
+            .unwrap()
+            .site_output(Instant::now(), None)
+            .unwrap()
+            .output;
+        let (got, want) = (served_pages(&next), served_pages(&fresh));
+        let missing: Vec<&String> = want.keys().filter(|k| !got.contains_key(*k)).collect();
+        let extra: Vec<&String> = got.keys().filter(|k| !want.contains_key(*k)).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{what}: pages missing {missing:?}, extra {extra:?}"
+        );
+        for (url, html) in &want {
+            assert!(
+                got[url] == *html,
+                "{what}: {url} differs from the fresh site's"
+            );
+        }
+        current = next;
+    }
+}
+
+fn edit_file(root: &Path, rel: &Path, f: &dyn Fn(String) -> String) {
+    let p = root.join(rel);
+    let text = fs::read_to_string(&p).unwrap();
+    fs::write(&p, f(text)).unwrap();
+}
