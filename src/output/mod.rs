@@ -1,11 +1,13 @@
 //! Writing the site: into a staging folder beside the output, swapped in whole.
 //!
 //! A failed or killed build must leave the previous `public/` exactly as it was, and
-//! nothing outside the output folder is ever written or deleted. So every page is
+//! nothing outside the output folder and Dateline's own hidden folders beside it is
+//! ever written or deleted. So every page is
 //! written into `.<name>.dateline-tmp-<pid>` next to the output folder, and only when
 //! the whole build has succeeded is it exchanged with the output in one atomic
 //! `renameat2(RENAME_EXCHANGE)` (two renames where that call does not exist); the
-//! old site, now in the staging folder, is deleted afterwards. Leftovers of a killed
+//! old site, now in the staging folder, is deleted afterwards, or kept beside the
+//! output for the next incremental build (see [`keep`]). Leftovers of a killed
 //! build are removed by the next one. Dateline marks folders it made with a
 //! `.dateline` file and refuses to replace a non-empty folder without it unless forced.
 
@@ -233,11 +235,11 @@ impl Staging {
         &self.temp
     }
 
-    /// Swaps the staging folder in as the output and deletes the old site.
+    /// Swaps the staging folder in as the output and deletes (or keeps) the old site.
     pub fn commit(mut self) -> anyhow::Result<()> {
         self.committed = true;
         // A manifest that cannot be written only costs the next build time.
-        let keep_old = self
+        let finished = self
             .kept
             .as_ref()
             .is_some_and(|k| k.finish(&self.temp).is_ok());
@@ -249,8 +251,14 @@ impl Staging {
                     self.output.display()
                 )
             })?;
+            if let Some(k) = &self.kept {
+                k.prune(None);
+            }
             return Ok(());
         }
+        // Only a site Dateline built (its marker names the build) is kept: a foreign
+        // folder replaced with --force goes at once.
+        let keep_old = finished && self.kept.as_ref().is_some_and(|k| k.output_id.is_some());
         exchange(&self.temp, &self.output)?;
         // The old site is now in the staging folder: kept for the next incremental
         // build, or deleted (a failure to delete it loses nothing and the next build
@@ -462,6 +470,43 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    #[test]
+    fn an_incremental_build_keeps_the_old_site_beside_but_not_a_foreign_one() {
+        let root = tmp("kept");
+        let out = root.join("public");
+        let manifests = root.join("cache/pages");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("foreign.txt"), "not ours").unwrap();
+        let begin = || {
+            Staging::begin_with(
+                &out,
+                &protected(&root, &root.join("content")),
+                true,
+                Some(manifests.clone()),
+            )
+            .unwrap()
+        };
+        let kept = root.join(".public.dateline-prev");
+        let s = begin();
+        s.write_page("a/index.html", b"one", 7).unwrap();
+        s.commit().unwrap();
+        assert!(
+            !kept.exists(),
+            "a foreign folder replaced with --force is not kept"
+        );
+        let s = begin();
+        s.write_page("a/index.html", b"two", 8).unwrap();
+        s.commit().unwrap();
+        assert_eq!(fs::read(kept.join("a/index.html")).unwrap(), b"one");
+        // The third build starts from the first's site and keeps its unchanged page.
+        let s = begin();
+        assert!(s.keep("a/index.html", 7));
+        assert!(!s.keep("a/index.html", 8));
+        s.commit().unwrap();
+        assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"one");
+        assert_eq!(fs::read(kept.join("a/index.html")).unwrap(), b"two");
     }
 
     #[test]
