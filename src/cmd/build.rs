@@ -29,7 +29,8 @@ pub struct Args {
     /// Build without the articles that have errors (they are listed) instead of failing.
     #[arg(long)]
     skip_bad: bool,
-    /// Extract every article anew, ignoring the build cache.
+    /// Extract every article anew and render every page, ignoring the build cache
+    /// (the site kept for incremental builds is deleted).
     #[arg(long)]
     no_cache: bool,
     /// Print nothing but errors.
