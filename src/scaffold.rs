@@ -57,6 +57,12 @@ pub fn init(dir: &Path, now: DateTime<Utc>) -> anyhow::Result<Vec<PathBuf>> {
         Ok(())
     };
     put("dateline.toml", STARTER_CONFIG.as_bytes())?;
+    // What a build writes beside the sources: the site, the cache, and the previous
+    // site kept for incremental builds.
+    put(
+        ".gitignore",
+        b"/public/\n/.dateline-cache/\n/.public.dateline-*/\n",
+    )?;
     let day = now.format("%Y-%m-%d");
     let article = format!(
         "+++\ntitle = \"Welcome to your newsroom\"\ndate = {}\ntags = [\"site\"]\n+++\n\

@@ -85,6 +85,7 @@ fn init_writes_a_site_that_builds() {
     );
     for rel in [
         "dateline.toml",
+        ".gitignore",
         "templates/base.html",
         "templates/brief.html",
         "static/style.css",
