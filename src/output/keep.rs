@@ -36,7 +36,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The entry of the file at `path` with `digest`.
+    /// The entry of a file with metadata `meta` and page digest `digest`.
     pub fn of(meta: &fs::Metadata, digest: u128) -> Entry {
         Entry {
             digest,

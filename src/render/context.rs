@@ -297,8 +297,8 @@ pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Card]) -> EventView 
 }
 
 /// The briefs an event lists: the newest [`SHOWN_SOURCES`] (briefs are numbered
-/// newest first).
-fn newest(sources: &[EventSource]) -> Vec<usize> {
+/// newest first). Page digests hash the same list.
+pub(crate) fn newest(sources: &[EventSource]) -> Vec<usize> {
     let mut newest: Vec<usize> = sources.iter().map(|s| s.brief).collect();
     newest.sort_unstable();
     newest.truncate(SHOWN_SOURCES);

@@ -457,10 +457,10 @@ impl Pass {
         let per = self.config.paginate_by;
         let (template, what) = match job {
             Job::Index { page } => {
-                let all: Vec<usize> = (0..self.site.briefs.len()).collect();
-                let slice = page_slice(&all, per, page);
-                ctx.insert_value("briefs", self.card_list(slice));
-                ctx.insert("paginator", &paginator("/", all.len(), per, page));
+                let n = self.site.briefs.len();
+                let slice: Vec<usize> = page_range(n, per, page).collect();
+                ctx.insert_value("briefs", self.card_list(&slice));
+                ctx.insert("paginator", &paginator("/", n, per, page));
                 ("index.html", String::new())
             }
             Job::Brief(i) => {
@@ -1099,9 +1099,13 @@ fn mentions_in(b: &Brief, e: &EntityPage) -> u32 {
 }
 
 fn page_slice(items: &[usize], per: usize, page: usize) -> &[usize] {
-    let start = ((page - 1) * per).min(items.len());
-    let end = (start + per).min(items.len());
-    &items[start..end]
+    &items[page_range(items.len(), per, page)]
+}
+
+/// The positions of page `page` (from 1) of `len` items, `per` a page.
+fn page_range(len: usize, per: usize, page: usize) -> std::ops::Range<usize> {
+    let start = ((page - 1) * per).min(len);
+    start..(start + per).min(len)
 }
 
 /// The HTML of an article's text.

@@ -40,18 +40,7 @@ fn check(root: &Path, step: &str) -> usize {
     fresh.output = Some(root.join("reference"));
     dateline::build(&fresh).unwrap_or_else(|e| panic!("{step} (reference): {e:#}"));
     let (got, want) = (tree(&root.join("public")), tree(&root.join("reference")));
-    let missing: Vec<&String> = want.keys().filter(|k| !got.contains_key(*k)).collect();
-    let extra: Vec<&String> = got.keys().filter(|k| !want.contains_key(*k)).collect();
-    let differ: Vec<&String> = want
-        .iter()
-        .filter(|(k, v)| got.get(*k).is_some_and(|g| g != *v))
-        .map(|(k, _)| k)
-        .collect();
-    assert!(
-        missing.is_empty() && extra.is_empty() && differ.is_empty(),
-        "after `{step}` the incremental build differs from a fresh one:\n\
-         missing {missing:?}\nextra {extra:?}\ndiffering {differ:?}"
-    );
+    assert_same(step, &got, &want);
     report.pages_kept
 }
 
@@ -65,6 +54,28 @@ fn edit(root: &Path, rel: &Path, f: impl FnOnce(String) -> String) {
     let p = root.join(rel);
     let text = fs::read_to_string(&p).unwrap();
     fs::write(&p, f(text)).unwrap();
+}
+
+/// An article's text with `prefix` put before its title (TOML or YAML front matter).
+fn retitle(text: String, prefix: &str) -> String {
+    text.replacen("title = \"", &format!("title = \"{prefix}"), 1)
+        .replacen("title: \"", &format!("title: \"{prefix}"), 1)
+}
+
+/// Asserts two sites hold the same paths with the same contents.
+fn assert_same<V: PartialEq>(step: &str, got: &BTreeMap<String, V>, want: &BTreeMap<String, V>) {
+    let missing: Vec<&String> = want.keys().filter(|k| !got.contains_key(*k)).collect();
+    let extra: Vec<&String> = got.keys().filter(|k| !want.contains_key(*k)).collect();
+    let differ: Vec<&String> = want
+        .iter()
+        .filter(|(k, v)| got.get(*k).is_some_and(|g| g != *v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        missing.is_empty() && extra.is_empty() && differ.is_empty(),
+        "after `{step}` the incremental site differs from a fresh one:\n\
+         missing {missing:?}\nextra {extra:?}\ndiffering {differ:?}"
+    );
 }
 
 #[test]
@@ -89,27 +100,13 @@ fn every_kind_of_change_gives_the_fresh_site() {
         ),
         (
             "a title changed",
-            Box::new(|r| {
-                edit(r, &md[7].path, |t| {
-                    t.replacen("title = \"", "title = \"Update: ", 1).replacen(
-                        "title: \"",
-                        "title: \"Update: ",
-                        1,
-                    )
-                })
-            }),
+            Box::new(|r| edit(r, &md[7].path, |t| retitle(t, "Update: "))),
         ),
         (
             "five titles changed",
             Box::new(|r| {
                 for e in &md[12..17] {
-                    edit(r, &e.path, |t| {
-                        t.replacen("title = \"", "title = \"Later: ", 1).replacen(
-                            "title: \"",
-                            "title: \"Later: ",
-                            1,
-                        )
-                    })
+                    edit(r, &e.path, |t| retitle(t, "Later: "))
                 }
             }),
         ),
@@ -297,13 +294,7 @@ fn the_dev_servers_site_after_edits_is_the_fresh_site() {
         (
             "a title",
             &md[4].path,
-            Box::new(|t| {
-                t.replacen("title = \"", "title = \"Later: ", 1).replacen(
-                    "title: \"",
-                    "title: \"Later: ",
-                    1,
-                )
-            }),
+            Box::new(|t| retitle(t, "Later: ")),
             true,
         ),
         (
@@ -320,8 +311,8 @@ fn the_dev_servers_site_after_edits_is_the_fresh_site() {
             true,
         ),
     ];
-    for (what, path, edit, entities_kept) in &edits {
-        edit_file(root, path, edit);
+    for (what, path, rewrite, entities_kept) in &edits {
+        edit(root, path, rewrite);
         let change = Change {
             articles: vec![root.join(path)],
             ..Change::default()
@@ -337,25 +328,7 @@ fn the_dev_servers_site_after_edits_is_the_fresh_site() {
             .site_output(Instant::now(), None)
             .unwrap()
             .output;
-        let (got, want) = (served_pages(&next), served_pages(&fresh));
-        let missing: Vec<&String> = want.keys().filter(|k| !got.contains_key(*k)).collect();
-        let extra: Vec<&String> = got.keys().filter(|k| !want.contains_key(*k)).collect();
-        assert!(
-            missing.is_empty() && extra.is_empty(),
-            "{what}: pages missing {missing:?}, extra {extra:?}"
-        );
-        for (url, html) in &want {
-            assert!(
-                got[url] == *html,
-                "{what}: {url} differs from the fresh site's"
-            );
-        }
+        assert_same(what, &served_pages(&next), &served_pages(&fresh));
         current = next;
     }
-}
-
-fn edit_file(root: &Path, rel: &Path, f: &dyn Fn(String) -> String) {
-    let p = root.join(rel);
-    let text = fs::read_to_string(&p).unwrap();
-    fs::write(&p, f(text)).unwrap();
 }

@@ -17,9 +17,11 @@ use std::hash::Hash;
 
 use xxhash_rust::xxh3::Xxh3;
 
-use super::{ENTITIES_PER_PAGE, Job, Memo, Pass, brief_mentions, page_count, page_slice};
+use super::{
+    ENTITIES_PER_PAGE, Job, Memo, Pass, brief_mentions, page_count, page_range, page_slice,
+};
 use crate::extract::knowledge::EntityKind;
-use crate::render::context::{Counts, SHOWN_SOURCES, entity_url};
+use crate::render::context::{Counts, entity_url, newest};
 use crate::site::entities::EntityPage;
 use crate::site::timeline::{Month, TimelineEvent, Year};
 
@@ -114,10 +116,9 @@ impl Pass {
         d.hash(&std::mem::discriminant(&job));
         match job {
             Job::Index { page } => {
-                let all: Vec<usize> = (0..site.briefs.len()).collect();
                 d.usize(page);
-                d.usize(all.len());
-                for &i in page_slice(&all, per, page) {
+                d.usize(site.briefs.len());
+                for i in page_range(site.briefs.len(), per, page) {
                     d.u128(bd[i]);
                 }
             }
@@ -290,10 +291,7 @@ impl Pass {
 fn event_digest(d: &mut Dig, bd: &[u128], e: &TimelineEvent) {
     d.str(&e.date);
     d.str(&e.summary);
-    let mut shown: Vec<usize> = e.sources.iter().map(|s| s.brief).collect();
-    shown.sort_unstable();
-    shown.truncate(SHOWN_SOURCES);
-    for i in shown {
+    for i in newest(&e.sources) {
         d.u128(bd[i]);
     }
     d.usize(e.sources.len());
