@@ -222,6 +222,9 @@ impl IndexInputs {
     }
 }
 
+/// How many changed briefs an index is patched for at most; past it, it is built.
+const PATCH_LIMIT: usize = 16;
+
 /// Like [`assemble`]; with the `previous` site of the same articles, each index
 /// whose inputs are all unchanged (same briefs in the same places, each giving it
 /// the same) is shared with it instead of built again: the dev server's edit of a
@@ -272,12 +275,37 @@ pub fn assemble_with(
     let keep_timeline = same(|i| i.timeline).then(|| previous.map(|p| p.timeline.clone()));
     let keep_entities = same(|i| i.entities).then(|| previous.map(|p| p.entities.clone()));
     let keep_tags = same(|i| i.tags).then(|| previous.map(|p| p.tags.clone()));
+    // A few briefs in their places giving an index something new: the dev server's
+    // edit. The index is patched for them.
+    let changed = |part: fn(&IndexInputs) -> u128| -> Option<(&Site, Vec<usize>)> {
+        let p = previous?;
+        if p.inputs.len() != inputs.len() {
+            return None;
+        }
+        let mut changed = Vec::new();
+        for (i, (a, b)) in p.inputs.iter().zip(&inputs).enumerate() {
+            if a.place != b.place {
+                return None;
+            }
+            if part(a) != part(b) {
+                changed.push(i);
+                if changed.len() > PATCH_LIMIT {
+                    return None;
+                }
+            }
+        }
+        Some((p, changed))
+    };
+    let patch_timeline = || -> Option<Timeline> {
+        let (p, changed) = changed(|i| i.timeline)?;
+        timeline::patch(&p.timeline, &p.briefs, &briefs, &changed)
+    };
     let ((timeline, tags), entities) = rayon::join(
         || {
             (
-                keep_timeline
-                    .flatten()
-                    .unwrap_or_else(|| Arc::new(timeline::build(&briefs))),
+                keep_timeline.flatten().unwrap_or_else(|| {
+                    Arc::new(patch_timeline().unwrap_or_else(|| timeline::build(&briefs)))
+                }),
                 keep_tags
                     .flatten()
                     .unwrap_or_else(|| Arc::new(build_tags(&briefs))),

@@ -200,6 +200,182 @@ impl Bucket {
     }
 }
 
+/// The events of brief `b` that have a place on the timeline, with that place: those
+/// dated at a year, month or day other than the brief's own day (the brief itself
+/// stands for its own day's news).
+fn placed_events(b: &Brief) -> impl Iterator<Item = (DateKey, &crate::extract::Event)> {
+    let own = b.day;
+    b.facts.events.iter().filter_map(move |ev| {
+        let key = DateKey::parse(&ev.date)?;
+        let own_day =
+            key.day != 0 && NaiveDate::from_ymd_opt(key.year, key.month, key.day) == Some(own);
+        (!own_day).then_some((key, ev))
+    })
+}
+
+/// The timeline of `briefs` from `old`, the timeline of `old_briefs`, when the two
+/// lists hold the same articles in the same places but for the briefs at `changed`
+/// (the dev server's edit of an article): only the dates the changed briefs' events
+/// had or have are merged again, each from the briefs it cites in order, as
+/// [`build`] merges them. `None` when a changed brief moved to another day (its
+/// place in the day lists): then the timeline is built anew.
+pub fn patch(
+    old: &Timeline,
+    old_briefs: &[Brief],
+    briefs: &[Brief],
+    changed: &[usize],
+) -> Option<Timeline> {
+    if old_briefs.len() != briefs.len()
+        || changed
+            .iter()
+            .any(|&c| old_briefs.get(c).map(|b| b.day) != briefs.get(c).map(|b| b.day))
+    {
+        return None;
+    }
+    let mut keys: Vec<DateKey> = changed
+        .iter()
+        .flat_map(|&c| placed_events(&old_briefs[c]).chain(placed_events(&briefs[c])))
+        .map(|(key, _)| key)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut timeline = old.clone();
+    for key in keys {
+        // The briefs with events of this date: those the old merge cited, less the
+        // changed ones, and the changed ones that have some now.
+        let mut cited: Vec<usize> = timeline
+            .events_at(key)
+            .iter()
+            .flat_map(|e| e.sources.iter().map(|s| s.brief))
+            .filter(|b| !changed.contains(b))
+            .collect();
+        cited.extend(
+            changed
+                .iter()
+                .filter(|&&c| placed_events(&briefs[c]).any(|(k, _)| k == key)),
+        );
+        cited.sort_unstable();
+        cited.dedup();
+        let mut bucket = Bucket::default();
+        for i in cited {
+            for (_, ev) in placed_events(&briefs[i]).filter(|(k, _)| *k == key) {
+                let source = EventSource {
+                    brief: i,
+                    span: ev.span,
+                };
+                bucket.add(&ev.date, &ev.summary, source);
+            }
+        }
+        let events = bucket.events.into_iter().map(|(e, _)| e).collect();
+        timeline.set_events_at(key, events);
+    }
+    Some(timeline)
+}
+
+impl Timeline {
+    /// The merged events dated `key` (none when it has no place yet).
+    fn events_at(&self, key: DateKey) -> &[TimelineEvent] {
+        let newest_first = |a: i32, b: i32| b.cmp(&a);
+        let Ok(y) = self
+            .years
+            .binary_search_by(|y| newest_first(y.year, key.year))
+        else {
+            return &[];
+        };
+        let year = &self.years[y];
+        if key.month == 0 {
+            return &year.events;
+        }
+        let Ok(m) = year.months.binary_search_by(|m| key.month.cmp(&m.month)) else {
+            return &[];
+        };
+        let month = &year.months[m];
+        if key.day == 0 {
+            return &month.events;
+        }
+        match month.days.binary_search_by(|d| key.day.cmp(&d.date.day())) {
+            Ok(d) => &month.days[d].events,
+            Err(_) => &[],
+        }
+    }
+
+    /// Puts `events` at date `key`, making its year, month and day when they are
+    /// missing and removing those left empty, as [`build`] leaves none.
+    fn set_events_at(&mut self, key: DateKey, events: Vec<TimelineEvent>) {
+        // (Keys are parsed dates: a day key is a valid date.)
+        let date = match key.day {
+            0 => NaiveDate::MIN,
+            day => match NaiveDate::from_ymd_opt(key.year, key.month, day) {
+                Some(date) => date,
+                None => return,
+            },
+        };
+        let y = match self.years.binary_search_by(|y| key.year.cmp(&y.year)) {
+            Ok(y) => y,
+            Err(y) => {
+                self.years.insert(
+                    y,
+                    Year {
+                        year: key.year,
+                        events: vec![],
+                        months: vec![],
+                    },
+                );
+                y
+            }
+        };
+        let year = &mut self.years[y];
+        if key.month == 0 {
+            year.events = events;
+        } else {
+            let m = match year.months.binary_search_by(|m| key.month.cmp(&m.month)) {
+                Ok(m) => m,
+                Err(m) => {
+                    year.months.insert(
+                        m,
+                        Month {
+                            year: key.year,
+                            month: key.month,
+                            events: vec![],
+                            days: vec![],
+                        },
+                    );
+                    m
+                }
+            };
+            let month = &mut year.months[m];
+            if key.day == 0 {
+                month.events = events;
+            } else {
+                let d = match month.days.binary_search_by(|d| key.day.cmp(&d.date.day())) {
+                    Ok(d) => d,
+                    Err(d) => {
+                        month.days.insert(
+                            d,
+                            Day {
+                                date,
+                                briefs: vec![],
+                                events: vec![],
+                            },
+                        );
+                        d
+                    }
+                };
+                month.days[d].events = events;
+                if month.days[d].briefs.is_empty() && month.days[d].events.is_empty() {
+                    month.days.remove(d);
+                }
+            }
+            if month.events.is_empty() && month.days.is_empty() {
+                year.months.remove(m);
+            }
+        }
+        if year.events.is_empty() && year.months.is_empty() {
+            self.years.remove(y);
+        }
+    }
+}
+
 /// Builds the timeline of `briefs` (which are newest first).
 pub fn build(briefs: &[Brief]) -> Timeline {
     // Events merged per date, each with the words that identify it.
@@ -207,15 +383,7 @@ pub fn build(briefs: &[Brief]) -> Timeline {
     let mut days: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
     for (i, b) in briefs.iter().enumerate() {
         days.entry(b.day).or_default().push(i);
-        let own = b.day;
-        for ev in &b.facts.events {
-            let Some(key) = DateKey::parse(&ev.date) else {
-                continue;
-            };
-            // The brief itself stands for its own day's news.
-            if key.day != 0 && NaiveDate::from_ymd_opt(key.year, key.month, key.day) == Some(own) {
-                continue;
-            }
+        for (key, ev) in placed_events(b) {
             let source = EventSource {
                 brief: i,
                 span: ev.span,
@@ -400,6 +568,116 @@ mod tests {
             ],
         )];
         assert_eq!(build(&briefs).years[1].events.len(), 2);
+    }
+
+    /// A small pseudo-random generator: the test is the same every run.
+    struct Lcg(u64);
+    impl Lcg {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((self.0 >> 33) % n as u64) as usize
+        }
+    }
+
+    /// Events from few dates and few words, so that tellings merge and dates share
+    /// buckets; some are the brief's own day, no timeline date, or rare.
+    fn random_events(rng: &mut Lcg, own: &str) -> Vec<(String, String)> {
+        const DATES: &[&str] = &[
+            "2011",
+            "2011-03",
+            "2011-03-03",
+            "2011-03-04",
+            "2012",
+            "2012-12-24",
+            "2010-06",
+            "PAST_REF",
+        ];
+        const WORDS: &[&str] = &[
+            "council", "budget", "harbour", "strike", "election", "mayor", "flood", "bridge",
+            "ferry", "levy",
+        ];
+        (0..rng.below(5))
+            .map(|_| {
+                let date = match rng.below(10) {
+                    8 => own.to_string(),
+                    // Rare dates: their year, month or day comes and goes.
+                    9 => match rng.below(3) {
+                        0 => format!("199{}", rng.below(10)),
+                        1 => format!("199{}-0{}", rng.below(10), 1 + rng.below(9)),
+                        _ => format!(
+                            "199{}-0{}-1{}",
+                            rng.below(10),
+                            1 + rng.below(9),
+                            rng.below(10)
+                        ),
+                    },
+                    d => DATES[d].to_string(),
+                };
+                let words: Vec<&str> = (0..2 + rng.below(3))
+                    .map(|_| WORDS[rng.below(WORDS.len())])
+                    .collect();
+                (date, words.join(" "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_patched_timeline_is_the_timeline_built_anew() {
+        let mut rng = Lcg(7);
+        let days = ["2023-03-08", "2023-03-07", "2012-12-24", "2011-03-03"];
+        let mut briefs: Vec<Brief> = (0..40)
+            .map(|i| {
+                let day = days[i * days.len() / 40];
+                let b = brief(&format!("{i}.md"), &format!("{day}T09:00:00Z"), "s", &[]);
+                let events = random_events(&mut rng, day);
+                let pairs: Vec<(&str, &str)> = events
+                    .iter()
+                    .map(|(d, s)| (d.as_str(), s.as_str()))
+                    .collect();
+                with_events(b, &pairs)
+            })
+            .collect();
+        let mut timeline = build(&briefs);
+        let json = |t: &Timeline| serde_json::to_string(t).unwrap();
+        let mut patched = 0;
+        for round in 0..300 {
+            let old = briefs.clone();
+            let changed: Vec<usize> = match round % 3 {
+                0 => vec![rng.below(briefs.len())],
+                _ => {
+                    let mut c = vec![rng.below(briefs.len()), rng.below(briefs.len())];
+                    c.sort_unstable();
+                    c.dedup();
+                    c
+                }
+            };
+            for &c in &changed {
+                let day = briefs[c].day.to_string();
+                let events = random_events(&mut rng, &day);
+                let pairs: Vec<(&str, &str)> = events
+                    .iter()
+                    .map(|(d, s)| (d.as_str(), s.as_str()))
+                    .collect();
+                briefs[c] = with_events(briefs[c].clone(), &pairs);
+            }
+            let fresh = build(&briefs);
+            let next = patch(&timeline, &old, &briefs, &changed).expect("same days");
+            assert_eq!(
+                json(&next),
+                json(&fresh),
+                "round {round}, changed {changed:?}"
+            );
+            patched += 1;
+            timeline = next;
+        }
+        assert_eq!(patched, 300);
+        // A brief moved to another day is not patched.
+        let old = briefs.clone();
+        briefs[0] = brief("0.md", "2020-01-01T09:00:00Z", "s", &[]);
+        assert!(patch(&timeline, &old, &briefs, &[0]).is_none());
     }
 
     #[test]
