@@ -236,30 +236,37 @@ impl Pass {
         site_ctx: SiteCtx,
         previous: Option<&Pass>,
     ) -> Pass {
-        let cards = match previous {
-            // The dev server's next site: a card depends on its brief, the entity
-            // index (filter keys) and the configuration; unchanged, it is copied.
-            Some(p)
-                if Arc::ptr_eq(&p.site.entities, &site.entities)
-                    && Arc::ptr_eq(&p.config, &config)
-                    && p.site.briefs.len() == site.briefs.len() =>
-            {
-                site.briefs
-                    .iter()
-                    .zip(&p.site.briefs)
-                    .zip(&p.cards)
-                    .map(|((b, old), card)| {
-                        if Arc::ptr_eq(&b.article, &old.article)
-                            && Arc::ptr_eq(&b.facts, &old.facts)
-                            && b.permalink == old.permalink
-                        {
-                            card.clone()
-                        } else {
-                            super::context::card(&site, &config, b)
-                        }
-                    })
-                    .collect()
-            }
+        // The dev server's next site: a card depends on its brief, the slugs of the
+        // entities it names (filter keys) and the configuration; unchanged, it is
+        // copied.
+        let renamed = previous
+            .filter(|p| Arc::ptr_eq(&p.config, &config) && p.site.briefs.len() == site.briefs.len())
+            .and_then(|p| {
+                if Arc::ptr_eq(&p.site.entities, &site.entities) {
+                    Some(Vec::new())
+                } else {
+                    site.entities.renamed_briefs(&p.site.entities)
+                }
+            });
+        let cards = match (previous, renamed) {
+            (Some(p), Some(renamed)) => site
+                .briefs
+                .iter()
+                .zip(&p.site.briefs)
+                .zip(&p.cards)
+                .enumerate()
+                .map(|(i, ((b, old), card))| {
+                    if Arc::ptr_eq(&b.article, &old.article)
+                        && Arc::ptr_eq(&b.facts, &old.facts)
+                        && b.permalink == old.permalink
+                        && renamed.binary_search(&i).is_err()
+                    {
+                        card.clone()
+                    } else {
+                        super::context::card(&site, &config, b)
+                    }
+                })
+                .collect(),
             _ => cards(&site, &config),
         };
         let card_values = cards.iter().map(|_| OnceLock::new()).collect();

@@ -347,7 +347,7 @@ impl Workspace {
         }
         let briefs: Vec<Brief> = self.briefs.values().cloned().collect();
         let mut site =
-            site::assemble_with(briefs, previous.map(|p| &*p.pass.site)).map_err(|errs| {
+            site::assemble_with(briefs, previous.map(|p| &*p.pass.site), true).map_err(|errs| {
                 anyhow::anyhow!(
                     "{}",
                     errs.iter()

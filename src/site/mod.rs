@@ -147,7 +147,7 @@ impl Brief {
 
 /// Orders the briefs, checks that no two share a permalink, and builds the indexes.
 pub fn assemble(briefs: Vec<Brief>) -> Result<Site, Vec<SourceError>> {
-    assemble_with(briefs, None)
+    assemble_with(briefs, None, false)
 }
 
 /// What one brief gives each site index: a digest of exactly the fields that
@@ -228,10 +228,14 @@ const PATCH_LIMIT: usize = 16;
 /// Like [`assemble`]; with the `previous` site of the same articles, each index
 /// whose inputs are all unchanged (same briefs in the same places, each giving it
 /// the same) is shared with it instead of built again: the dev server's edit of a
-/// sentence that names no one rebuilds none.
+/// sentence that names no one rebuilds none. When a few briefs in their places give
+/// an index something new (at most [`PATCH_LIMIT`]), the timeline is patched for
+/// them, and so is the entity index when both sites are `patchable` (its patch
+/// needs tables a one-off build does without: the dev server's sites are).
 pub fn assemble_with(
     mut briefs: Vec<Brief>,
     previous: Option<&Site>,
+    patchable: bool,
 ) -> Result<Site, Vec<SourceError>> {
     briefs.sort_by(|a, b| {
         b.article
@@ -300,6 +304,17 @@ pub fn assemble_with(
         let (p, changed) = changed(|i| i.timeline)?;
         timeline::patch(&p.timeline, &p.briefs, &briefs, &changed)
     };
+    let patch_entities = || -> Option<EntityIndex> {
+        let (p, changed) = changed(|i| i.entities)?;
+        entities::patch(&p.entities, &p.briefs, &briefs, &changed)
+    };
+    let build_entities = || {
+        if patchable {
+            entities::build_patchable(&briefs)
+        } else {
+            entities::build(&briefs)
+        }
+    };
     let ((timeline, tags), entities) = rayon::join(
         || {
             (
@@ -312,9 +327,14 @@ pub fn assemble_with(
             )
         },
         || {
-            keep_entities
-                .flatten()
-                .unwrap_or_else(|| Arc::new(entities::build(&briefs)))
+            keep_entities.flatten().unwrap_or_else(|| {
+                Arc::new(
+                    patchable
+                        .then(patch_entities)
+                        .flatten()
+                        .unwrap_or_else(build_entities),
+                )
+            })
         },
     );
     Ok(Site {
@@ -564,7 +584,7 @@ pub(crate) mod tests {
 
     #[test]
     fn indexes_an_edit_leaves_alone_are_kept_and_others_rebuilt() {
-        let before = assemble(three()).unwrap();
+        let before = assemble_with(three(), None, true).unwrap();
         // A new quote by no one the brief names, and a new summary: no index reads them.
         let mut briefs = three();
         let f = Arc::make_mut(&mut briefs[1].facts);
@@ -574,19 +594,19 @@ pub(crate) mod tests {
             speaker: Some("Officials".into()),
             ..Default::default()
         });
-        let after = assemble_with(briefs, Some(&before)).unwrap();
+        let after = assemble_with(briefs, Some(&before), true).unwrap();
         assert!(Arc::ptr_eq(&after.entities, &before.entities));
         assert!(Arc::ptr_eq(&after.timeline, &before.timeline));
         assert!(Arc::ptr_eq(&after.tags, &before.tags));
-        // More mentions of a person: the entity index is rebuilt, and equals a fresh one.
+        // More mentions of a person: the entity index is patched, and equals a fresh one.
         let mut briefs = three();
         briefs[1] = with_person(
             brief("b.md", "2023-03-08T09:00:00Z", "b", &[]),
             "Lloyd Austin",
             5,
         );
-        let fresh = assemble(briefs.clone()).unwrap();
-        let after = assemble_with(briefs, Some(&before)).unwrap();
+        let fresh = assemble_with(briefs.clone(), None, true).unwrap();
+        let after = assemble_with(briefs, Some(&before), true).unwrap();
         assert!(!Arc::ptr_eq(&after.entities, &before.entities));
         assert_eq!(
             format!("{:?}", after.entities),
@@ -597,10 +617,10 @@ pub(crate) mod tests {
         // A tag added, a brief removed: rebuilt.
         let mut briefs = three();
         briefs[2] = brief("c.md", "2023-03-09T09:00:00Z", "c", &["defense", "navy"]);
-        let after = assemble_with(briefs, Some(&before)).unwrap();
+        let after = assemble_with(briefs, Some(&before), true).unwrap();
         assert!(!Arc::ptr_eq(&after.tags, &before.tags));
         assert_eq!(after.tags.len(), 3);
-        let after = assemble_with(three()[..2].to_vec(), Some(&before)).unwrap();
+        let after = assemble_with(three()[..2].to_vec(), Some(&before), true).unwrap();
         assert!(!Arc::ptr_eq(&after.entities, &before.entities));
         assert_eq!(after.briefs.len(), 2);
     }

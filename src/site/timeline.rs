@@ -7,6 +7,7 @@
 //! content words overlap enough.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::extract::knowledge::hash::FastMap as HashMap;
 
@@ -18,7 +19,8 @@ use super::Brief;
 /// Newest year first.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Timeline {
-    pub years: Vec<Year>,
+    /// Shared, so that a patched timeline copies only the years it changes.
+    pub years: Vec<Arc<Year>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -241,6 +243,20 @@ pub fn patch(
     keys.dedup();
     let mut timeline = old.clone();
     for key in keys {
+        // A date whose events the changed briefs tell as before merges as before
+        // (an edit touches a sentence or two of an article's dozens of dates).
+        fn at(b: &Brief, key: DateKey) -> Vec<(&str, &str, [usize; 2])> {
+            placed_events(b)
+                .filter(|(k, _)| *k == key)
+                .map(|(_, ev)| (ev.date.as_str(), ev.summary.as_str(), ev.span))
+                .collect()
+        }
+        if changed
+            .iter()
+            .all(|&c| at(&old_briefs[c], key) == at(&briefs[c], key))
+        {
+            continue;
+        }
         // The briefs with events of this date: those the old merge cited, less the
         // changed ones, and the changed ones that have some now.
         let mut cited: Vec<usize> = timeline
@@ -315,16 +331,16 @@ impl Timeline {
             Err(y) => {
                 self.years.insert(
                     y,
-                    Year {
+                    Arc::new(Year {
                         year: key.year,
                         events: vec![],
                         months: vec![],
-                    },
+                    }),
                 );
                 y
             }
         };
-        let year = &mut self.years[y];
+        let year = Arc::make_mut(&mut self.years[y]);
         if key.month == 0 {
             year.events = events;
         } else {
@@ -463,7 +479,7 @@ pub fn build(briefs: &[Brief]) -> Timeline {
             .push(month);
     }
     Timeline {
-        years: years.into_values().rev().collect(),
+        years: years.into_values().rev().map(Arc::new).collect(),
     }
 }
 
