@@ -6,6 +6,8 @@
 //! site per page (the cause of Zola's slow builds on big sites, getzola/zola#2508).
 //! The variables each template gets are listed in README.md.
 
+use std::sync::Arc;
+
 use chrono::{Datelike, NaiveDate, SecondsFormat};
 use serde::Serialize;
 
@@ -235,8 +237,11 @@ pub fn filter_keys(site: &Site, b: &Brief) -> String {
 }
 
 /// Builds the card of every brief, in site order.
-pub fn cards(site: &Site, config: &Config) -> Vec<Card> {
-    site.briefs.iter().map(|b| card(site, config, b)).collect()
+pub fn cards(site: &Site, config: &Config) -> Vec<Arc<Card>> {
+    site.briefs
+        .iter()
+        .map(|b| Arc::new(card(site, config, b)))
+        .collect()
 }
 
 /// The list card of brief `b`.
@@ -273,7 +278,7 @@ pub fn card(site: &Site, config: &Config, b: &Brief) -> Card {
 }
 
 /// An event of the site timeline with links to its sources.
-pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Card]) -> EventView {
+pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Arc<Card>]) -> EventView {
     // The filter keys of the briefs listed: those of every citing brief would run to
     // megabytes on an event told by thousands.
     let shown = newest(&ev.sources);

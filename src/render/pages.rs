@@ -83,7 +83,8 @@ pub struct Pass {
     pub renderer: Arc<Renderer>,
     pub site_ctx: SiteCtx,
     site_value: Value,
-    pub cards: Vec<Card>,
+    /// (Shared: the dev server's next site copies those of unchanged briefs.)
+    pub cards: Vec<Arc<Card>>,
     /// Each card as a template value, made on first use (an incremental build
     /// renders few list pages).
     card_values: Vec<OnceLock<Value>>,
@@ -263,7 +264,7 @@ impl Pass {
                     {
                         card.clone()
                     } else {
-                        super::context::card(&site, &config, b)
+                        Arc::new(super::context::card(&site, &config, b))
                     }
                 })
                 .collect(),
@@ -667,10 +668,13 @@ impl Pass {
             related: self
                 .related(i)
                 .into_iter()
-                .map(|j| &self.cards[j])
+                .map(|j| &*self.cards[j])
                 .collect(),
-            prev: self.cards.get(i + 1),
-            next: i.checked_sub(1).and_then(|j| self.cards.get(j)),
+            prev: self.cards.get(i + 1).map(|c| &**c),
+            next: i
+                .checked_sub(1)
+                .and_then(|j| self.cards.get(j))
+                .map(|c| &**c),
             jsonld,
             source_path: b.article.path.display().to_string(),
         })
@@ -1018,7 +1022,7 @@ impl Pass {
                                     date: d.date.to_string(),
                                     label: date_label(&d.date.to_string()),
                                     anchor: format!("d{}", d.date),
-                                    briefs: d.briefs.iter().map(|&i| &self.cards[i]).collect(),
+                                    briefs: d.briefs.iter().map(|&i| &*self.cards[i]).collect(),
                                     events: events(&d.events),
                                 })
                                 .collect()

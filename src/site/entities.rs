@@ -236,8 +236,8 @@ struct Patching {
     /// Per kind, per page: where its first key was first met (see [`Position`]),
     /// its slug before numbering, and its name keys, the first met first.
     first: [Vec<u64>; 3],
-    base: [Vec<String>; 3],
-    keys: [Vec<Vec<String>>; 3],
+    base: [Vec<Arc<str>>; 3],
+    keys: [Vec<Arc<[String]>>; 3],
     /// Per brief: the page of each of its entities (people, places, organisations,
     /// in the facts' order), and its ten most mentioned pages.
     occ_page: Vec<Box<[PageId]>>,
@@ -685,12 +685,12 @@ fn build_with(briefs: &[Brief], patchable: bool) -> EntityIndex {
         page.slug = numbered(&mut used, kind, &n.base);
         index.list_mut(kind).push(Arc::new(page));
         aux.first[k].push(n.first);
-        aux.base[k].push(n.base);
+        aux.base[k].push(n.base.into());
         if patchable {
             for key in &n.keys {
                 aux.node_page.insert((kind, key.clone()), id);
             }
-            aux.keys[k].push(n.keys);
+            aux.keys[k].push(n.keys.into());
         }
     }
     aux.occ_page = occ_page.into_iter().map(Vec::into_boxed_slice).collect();
@@ -814,7 +814,7 @@ pub fn patch(
     }
     while let Some(q) = work.pop() {
         if id_kind(q) == EntityKind::Person {
-            for key in &aux.keys[0][id_index(q)] {
+            for key in aux.keys[0][id_index(q)].iter() {
                 surname_pages(key, &mut related_pages);
             }
             for p in related_pages.drain(..) {
@@ -840,8 +840,8 @@ pub fn patch(
         old: Option<usize>,
         page: Arc<EntityPage>,
         first: u64,
-        base: String,
-        keys: Vec<String>,
+        base: Arc<str>,
+        keys: Arc<[String]>,
         occs: Vec<(usize, usize)>,
     }
     let mut lists: [Vec<Entry>; 3] = Default::default();
@@ -865,8 +865,8 @@ pub fn patch(
             old: None,
             page: Arc::new(n.page),
             first: n.first,
-            base: n.base,
-            keys: n.keys,
+            base: n.base.into(),
+            keys: n.keys.into(),
             occs: n.occs,
         });
     }
@@ -918,7 +918,7 @@ pub fn patch(
     next.node_page = aux.node_page.clone();
     next.by_surname = aux.by_surname.clone();
     for &q in &affected {
-        for key in &aux.keys[id_kind(q) as usize][id_index(q)] {
+        for key in aux.keys[id_kind(q) as usize][id_index(q)].iter() {
             next.node_page.remove(&(id_kind(q), key.clone()));
             if id_kind(q) == EntityKind::Person
                 && let Some((_, last)) = key.rsplit_once(' ')
@@ -938,7 +938,7 @@ pub fn patch(
     }
     for (kind, list) in KINDS.into_iter().zip(&lists) {
         for (i, e) in list.iter().enumerate().filter(|(_, e)| e.old.is_none()) {
-            for key in &e.keys {
+            for key in e.keys.iter() {
                 next.node_page.insert((kind, key.clone()), page_id(kind, i));
                 if kind == EntityKind::Person
                     && let Some((_, last)) = key.rsplit_once(' ')
