@@ -246,7 +246,9 @@ impl Pass {
                 if Arc::ptr_eq(&p.site.entities, &site.entities) {
                     Some(Vec::new())
                 } else {
-                    site.entities.renamed_briefs(&p.site.entities)
+                    site.entities
+                        .renamed_briefs(&p.site.entities)
+                        .map(<[usize]>::to_vec)
                 }
             });
         let cards = match (previous, renamed) {
