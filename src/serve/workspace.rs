@@ -122,7 +122,7 @@ pub struct Workspace {
     /// Facts by content hash.
     facts: HashMap<u128, Arc<Facts>>,
     /// Briefs made last time, by path: remade only for an article or facts changed.
-    briefs: HashMap<PathBuf, Brief>,
+    briefs: BTreeMap<PathBuf, Brief>,
     /// Files whose last version is broken: the site keeps their last good one.
     errors: BTreeMap<PathBuf, String>,
     disk_cache: FactsCache,
@@ -157,7 +157,7 @@ impl Workspace {
             articles: BTreeMap::new(),
             loose_files: Vec::new(),
             facts: HashMap::new(),
-            briefs: HashMap::new(),
+            briefs: BTreeMap::new(),
             errors: BTreeMap::new(),
             disk_cache,
         };
@@ -328,16 +328,28 @@ impl Workspace {
         }
         // Briefs of articles gone go; those of new or changed articles or facts are
         // made again; the others stay as they are.
+        // (Both maps are in path order: walked side by side, not looked up, as path
+        // comparisons are slow.)
+        let mut stale: Vec<&PathBuf> = Vec::new();
+        let mut held = self.briefs.iter().peekable();
         for (path, a) in &self.articles {
+            while held
+                .next_if(|(p, _)| p.as_os_str() != path.as_os_str() && *p < path)
+                .is_some()
+            {}
             let facts = &self.facts[&a.hash];
-            let fresh = self
-                .briefs
-                .get(path)
-                .is_some_and(|b| Arc::ptr_eq(&b.article, a) && Arc::ptr_eq(&b.facts, facts));
+            let fresh = held
+                .next_if(|(p, _)| p.as_os_str() == path.as_os_str())
+                .is_some_and(|(_, b)| Arc::ptr_eq(&b.article, a) && Arc::ptr_eq(&b.facts, facts));
             if !fresh {
-                let brief = Brief::new(a.clone(), facts.clone(), &self.config, self.tz);
-                self.briefs.insert(path.clone(), brief);
+                stale.push(path);
             }
+        }
+        for path in stale {
+            let a = &self.articles[path];
+            let facts = &self.facts[&a.hash];
+            let brief = Brief::new(a.clone(), facts.clone(), &self.config, self.tz);
+            self.briefs.insert(path.clone(), brief);
         }
         // Every article has its brief now; any more are of articles gone. (Path
         // comparisons are slow: 10,000 lookups in the article map cost 14 ms.)

@@ -226,8 +226,12 @@ pub fn patch(
                     format!("{base}-{n}")
                 };
                 if page.slug != slug {
+                    // (A regrouped page comes without a slug: it is renamed if
+                    // its number had another one.)
+                    if old.page(g).is_none_or(|p| p.slug != slug) {
+                        renamed_pages.push(g);
+                    }
                     Arc::make_mut(&mut page).slug = slug;
-                    renamed_pages.push(g);
                 }
             }
             index.list_mut(kind).push(page);
@@ -481,10 +485,23 @@ pub fn patch(
     // is one of the briefs of the key's own page; the changed briefs' cards are
     // made again anyway.)
     let mut renamed: Vec<usize> = Vec::new();
-    for key in &renamed_keys {
-        if let Some(page) = next.node_gid.get(key).and_then(|&g| index.page(g)) {
-            renamed.extend(&page.briefs);
-        }
+    for (kind, key) in &renamed_keys {
+        let Some(page) = next
+            .node_gid
+            .get(&(*kind, key.clone()))
+            .and_then(|&g| index.page(g))
+        else {
+            continue;
+        };
+        renamed.extend(page.briefs.iter().copied().filter(|&b| {
+            let f = &briefs[b].facts;
+            let is = |n: &String| normalise(n) == *key;
+            match kind {
+                EntityKind::Person => f.people.iter().any(|p| is(&p.name)),
+                EntityKind::Place => f.places.iter().any(|p| is(&p.name)),
+                EntityKind::Organization => f.organizations.iter().any(|p| is(&p.name)),
+            }
+        }));
     }
     renamed.sort_unstable();
     renamed.dedup();
