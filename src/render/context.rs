@@ -281,6 +281,7 @@ pub fn card(site: &Site, config: &Config, b: &Brief) -> Card {
 pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Arc<Card>]) -> EventView {
     // The filter keys of the briefs listed: those of every citing brief would run to
     // megabytes on an event told by thousands.
+    let told = ev.told(&site.briefs);
     let shown = newest(&ev.sources);
     let mut filter: Vec<&str> = Vec::new();
     for &i in &shown {
@@ -289,9 +290,9 @@ pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Arc<Card>]) -> Event
     filter.sort_unstable();
     filter.dedup();
     EventView {
-        date: ev.date.clone(),
-        label: date_label(&ev.date),
-        summary: ev.summary.clone(),
+        date: told.date.clone(),
+        label: date_label(&told.date),
+        summary: told.summary.clone(),
         sources: shown
             .iter()
             .map(|&i| source_link(&site.briefs[i]))
@@ -304,7 +305,7 @@ pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Arc<Card>]) -> Event
 /// The briefs an event lists: the newest [`SHOWN_SOURCES`] (briefs are numbered
 /// newest first). Page digests hash the same list.
 pub(crate) fn newest(sources: &[EventSource]) -> Vec<usize> {
-    let mut newest: Vec<usize> = sources.iter().map(|s| s.brief).collect();
+    let mut newest: Vec<usize> = sources.iter().map(|s| s.brief as usize).collect();
     newest.sort_unstable();
     newest.truncate(SHOWN_SOURCES);
     newest

@@ -50,20 +50,31 @@ pub struct Day {
     pub events: Vec<TimelineEvent>,
 }
 
-/// One event on the timeline, with every brief that tells it.
+/// One event on the timeline, with every brief that tells it. Its date and summary
+/// are those of its first telling ([`TimelineEvent::told`]): the timeline points
+/// into the briefs' facts rather than copying them (a big archive's timeline holds
+/// millions of events).
 #[derive(Clone, Debug, Serialize)]
 pub struct TimelineEvent {
-    /// TIMEX3 value: `2014`, `2017-12`, `2023-03-07`.
-    pub date: String,
-    pub summary: String,
-    /// The briefs that tell the event, newest first, with the span of the telling.
+    /// The briefs that tell the event, in brief order (newest first), never empty.
     pub sources: Vec<EventSource>,
 }
 
-#[derive(Clone, Copy, Debug, Serialize)]
+/// A telling of an event: a brief and the index of the event in its facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct EventSource {
-    pub brief: usize,
-    pub span: [usize; 2],
+    pub brief: u32,
+    pub event: u32,
+}
+
+impl TimelineEvent {
+    /// The first telling, which gives the event its date (TIMEX3 value: `2014`,
+    /// `2017-12`, `2023-03-07`) and summary; `briefs` are the site's the timeline
+    /// was built of.
+    pub fn told<'a>(&self, briefs: &'a [Brief]) -> &'a crate::extract::Event {
+        let s = self.sources[0];
+        &briefs[s.brief as usize].facts.events[s.event as usize]
+    }
 }
 
 pub use super::links::DateKey;
@@ -134,7 +145,7 @@ const COMMON_WORD: usize = 64;
 const INDEXED: usize = 16;
 
 impl Bucket {
-    fn add(&mut self, date: &str, summary: &str, source: EventSource) {
+    fn add(&mut self, summary: &str, source: EventSource) {
         let words = content_words(summary);
         let mut candidates: Vec<(u32, usize)> = if self.events.len() <= INDEXED {
             self.events
@@ -191,8 +202,6 @@ impl Bucket {
                 }
                 self.events.push((
                     TimelineEvent {
-                        date: date.to_string(),
-                        summary: summary.to_string(),
                         sources: vec![source],
                     },
                     words,
@@ -205,14 +214,18 @@ impl Bucket {
 /// The events of brief `b` that have a place on the timeline, with that place: those
 /// dated at a year, month or day other than the brief's own day (the brief itself
 /// stands for its own day's news).
-fn placed_events(b: &Brief) -> impl Iterator<Item = (DateKey, &crate::extract::Event)> {
+fn placed_events(b: &Brief) -> impl Iterator<Item = (DateKey, u32, &crate::extract::Event)> {
     let own = b.day;
-    b.facts.events.iter().filter_map(move |ev| {
-        let key = DateKey::parse(&ev.date)?;
-        let own_day =
-            key.day != 0 && NaiveDate::from_ymd_opt(key.year, key.month, key.day) == Some(own);
-        (!own_day).then_some((key, ev))
-    })
+    b.facts
+        .events
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, ev)| {
+            let key = DateKey::parse(&ev.date)?;
+            let own_day =
+                key.day != 0 && NaiveDate::from_ymd_opt(key.year, key.month, key.day) == Some(own);
+            (!own_day).then_some((key, i as u32, ev))
+        })
 }
 
 /// The timeline of `briefs` from `old`, the timeline of `old_briefs`, when the two
@@ -237,7 +250,7 @@ pub fn patch(
     let mut keys: Vec<DateKey> = changed
         .iter()
         .flat_map(|&c| placed_events(&old_briefs[c]).chain(placed_events(&briefs[c])))
-        .map(|(key, _)| key)
+        .map(|(key, _, _)| key)
         .collect();
     keys.sort_unstable();
     keys.dedup();
@@ -245,10 +258,10 @@ pub fn patch(
     for key in keys {
         // A date whose events the changed briefs tell as before merges as before
         // (an edit touches a sentence or two of an article's dozens of dates).
-        fn at(b: &Brief, key: DateKey) -> Vec<(&str, &str, [usize; 2])> {
+        fn at(b: &Brief, key: DateKey) -> Vec<(u32, &str, &str)> {
             placed_events(b)
-                .filter(|(k, _)| *k == key)
-                .map(|(_, ev)| (ev.date.as_str(), ev.summary.as_str(), ev.span))
+                .filter(|(k, _, _)| *k == key)
+                .map(|(_, i, ev)| (i, ev.date.as_str(), ev.summary.as_str()))
                 .collect()
         }
         if changed
@@ -262,24 +275,24 @@ pub fn patch(
         let mut cited: Vec<usize> = timeline
             .events_at(key)
             .iter()
-            .flat_map(|e| e.sources.iter().map(|s| s.brief))
+            .flat_map(|e| e.sources.iter().map(|s| s.brief as usize))
             .filter(|b| !changed.contains(b))
             .collect();
         cited.extend(
             changed
                 .iter()
-                .filter(|&&c| placed_events(&briefs[c]).any(|(k, _)| k == key)),
+                .filter(|&&c| placed_events(&briefs[c]).any(|(k, _, _)| k == key)),
         );
         cited.sort_unstable();
         cited.dedup();
         let mut bucket = Bucket::default();
         for i in cited {
-            for (_, ev) in placed_events(&briefs[i]).filter(|(k, _)| *k == key) {
+            for (_, e, ev) in placed_events(&briefs[i]).filter(|(k, _, _)| *k == key) {
                 let source = EventSource {
-                    brief: i,
-                    span: ev.span,
+                    brief: i as u32,
+                    event: e,
                 };
-                bucket.add(&ev.date, &ev.summary, source);
+                bucket.add(&ev.summary, source);
             }
         }
         let events = bucket.events.into_iter().map(|(e, _)| e).collect();
@@ -399,15 +412,12 @@ pub fn build(briefs: &[Brief]) -> Timeline {
     let mut days: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
     for (i, b) in briefs.iter().enumerate() {
         days.entry(b.day).or_default().push(i);
-        for (key, ev) in placed_events(b) {
+        for (key, e, ev) in placed_events(b) {
             let source = EventSource {
-                brief: i,
-                span: ev.span,
+                brief: i as u32,
+                event: e,
             };
-            events
-                .entry(key)
-                .or_default()
-                .add(&ev.date, &ev.summary, source);
+            events.entry(key).or_default().add(&ev.summary, source);
         }
     }
     let mut years: BTreeMap<i32, Year> = BTreeMap::new();
@@ -565,13 +575,16 @@ mod tests {
         assert_eq!(years, [2023, 2017, 2014]);
         let y2014 = &t.years[2];
         assert_eq!(y2014.events.len(), 1, "one event told twice");
-        let cited: Vec<usize> = y2014.events[0].sources.iter().map(|s| s.brief).collect();
+        let cited: Vec<u32> = y2014.events[0].sources.iter().map(|s| s.brief).collect();
         assert_eq!(cited, [0, 1]);
         let march = &t.years[0].months[0];
         let days: Vec<String> = march.days.iter().map(|d| d.date.to_string()).collect();
         assert_eq!(days, ["2023-03-08", "2023-03-07"]);
         assert_eq!(march.days[0].briefs, [0]);
-        assert_eq!(march.days[1].events[0].summary, "Austin arrived in Baghdad");
+        assert_eq!(
+            march.days[1].events[0].told(&briefs).summary,
+            "Austin arrived in Baghdad"
+        );
     }
 
     #[test]

@@ -289,8 +289,11 @@ impl Pass {
 }
 
 fn event_digest(d: &mut Dig, bd: &[u128], e: &TimelineEvent) {
-    d.str(&e.date);
-    d.str(&e.summary);
+    // The date and summary are the first telling's: that brief's bytes and the
+    // event's place in its facts.
+    let first = e.sources[0];
+    d.u128(bd[first.brief as usize]);
+    d.usize(first.event as usize);
     for i in newest(&e.sources) {
         d.u128(bd[i]);
     }

@@ -712,15 +712,18 @@ fn build_with(briefs: &[Brief], patchable: bool) -> EntityIndex {
         .zip(&occ_gid)
         .map(|(b, gids)| top_pages(b, gids, rank_of))
         .collect();
-    let counts: Vec<HashMap<Gid, u32>> = pages
+    // The counts are kept for patching; a build drops each page's once its related
+    // list is made (all of them at once are hundreds of megabytes at 100,000).
+    type Counts = Option<HashMap<Gid, u32>>;
+    let (related, counts): (Vec<Vec<Related>>, Vec<Counts>) = pages
         .par_iter()
         .enumerate()
-        .map(|(g, page)| shared_counts(g as Gid, page, &top))
-        .collect();
-    let related: Vec<Vec<Related>> = counts
-        .par_iter()
-        .map(|c| related_from(c, rank_of, &index.gid_page))
-        .collect();
+        .map(|(g, page)| {
+            let counts = shared_counts(g as Gid, page, &top);
+            let related = related_from(&counts, rank_of, &index.gid_page);
+            (related, patchable.then_some(counts))
+        })
+        .unzip();
     drop(pages);
     for (g, related) in related.into_iter().enumerate() {
         let id = index.gid_page[g];
@@ -743,7 +746,10 @@ fn build_with(briefs: &[Brief], patchable: bool) -> EntityIndex {
         }
         aux.occ_gid = occ_gid.into_iter().map(Into::into).collect();
         aux.top = top;
-        aux.counts = counts.into_iter().map(Arc::new).collect();
+        aux.counts = counts
+            .into_iter()
+            .map(|c| Arc::new(c.unwrap_or_default()))
+            .collect();
         index.index_names(Some(&mut aux.claims));
         index.patching = Some(Arc::new(aux));
     } else {
