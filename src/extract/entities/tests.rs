@@ -249,3 +249,13 @@ fn parties_named_after_a_known_party_word_are_their_own() {
     got.sort();
     assert_eq!(got, ["Christian Democrats", "Free Democrats"]);
 }
+
+#[test]
+fn the_town_after_a_persons_of_does_not_say_what_the_person_says() {
+    let f = find("Mayor Zelda Quorn of Harwick said on Monday that the plan held.");
+    assert_eq!(person(&f, "Zelda Quorn").roles, ["Mayor"]);
+    assert_eq!(f.people.len(), 1, "{:?}", f.people);
+    // A name after a lowercase `of` is not an affiliation: the verb still counts.
+    let f = find("The mayor of the town, Ines Varro, said it held. Varro said so.");
+    assert_eq!(person(&f, "Ines Varro").mentions, 2);
+}

@@ -152,7 +152,18 @@ impl<'a> Reader<'a> {
         if in_brackets && c.known.is_none() {
             c.evidence.org += 6;
         }
-        if self.is_word(after_name) {
+        // `Mayor Zelda Quorn of Harwick said`: the name after a name's `of` is where
+        // that person is from (or whom they work for); the verb is the person's.
+        let affiliation = s >= 2
+            && self.is_word(s - 1)
+            && self.key(s - 1) == "of"
+            && self.is_word(s - 2)
+            && self
+                .word(s - 2)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        if self.is_word(after_name) && !affiliation {
             let k = self.key(after_name);
             if words::is_reporting_verb(k) {
                 c.evidence.person += 3;
