@@ -244,11 +244,9 @@ impl Pass {
             .filter(|p| Arc::ptr_eq(&p.config, &config) && p.site.briefs.len() == site.briefs.len())
             .and_then(|p| {
                 if Arc::ptr_eq(&p.site.entities, &site.entities) {
-                    Some(Vec::new())
+                    Some(&[][..])
                 } else {
-                    site.entities
-                        .renamed_briefs(&p.site.entities)
-                        .map(<[usize]>::to_vec)
+                    site.entities.renamed_briefs(&p.site.entities)
                 }
             });
         let cards = match (previous, renamed) {

@@ -173,11 +173,12 @@ impl IndexInputs {
         let mut place = Xxh3::new();
         b.article.path.hash(&mut place);
         b.permalink.hash(&mut place);
-        // timeline::build: the day, and each event's date, summary and span.
+        // timeline::build: the day, and each event's date and summary in order (a
+        // telling is the event's place in the facts).
         let mut timeline = Xxh3::new();
         b.day.hash(&mut timeline);
         for e in &f.events {
-            (&e.date, &e.summary, e.span).hash(&mut timeline);
+            (&e.date, &e.summary).hash(&mut timeline);
         }
         // entities::build: the day, every entity with its aliases, roles and
         // mentions, the quotes whose speaker is one of them (by index), the events

@@ -55,7 +55,9 @@ impl<K: Hash + Eq + Clone, V: Clone> Sharded<K, V> {
         self.get(key).is_some()
     }
 
-    pub fn get_mut<Q>(&mut self, key: &Q) -> Option<&mut V>
+    /// The shard holding `key`, made this map's own (copied if shared) only when
+    /// the key is there: a miss copies nothing.
+    fn own_shard_of<Q>(&mut self, key: &Q) -> Option<&mut FastMap<K, V>>
     where
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
@@ -64,7 +66,15 @@ impl<K: Hash + Eq + Clone, V: Clone> Sharded<K, V> {
         if !self.shards[s].contains_key(key) {
             return None;
         }
-        Arc::make_mut(&mut self.shards[s]).get_mut(key)
+        Some(Arc::make_mut(&mut self.shards[s]))
+    }
+
+    pub fn get_mut<Q>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.own_shard_of(key)?.get_mut(key)
     }
 
     pub fn insert(&mut self, key: K, value: V) -> Option<V> {
@@ -77,11 +87,7 @@ impl<K: Hash + Eq + Clone, V: Clone> Sharded<K, V> {
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        let s = self.shard(key);
-        if !self.shards[s].contains_key(key) {
-            return None;
-        }
-        Arc::make_mut(&mut self.shards[s]).remove(key)
+        self.own_shard_of(key)?.remove(key)
     }
 
     /// The value at `key`, inserted with `make` if missing.

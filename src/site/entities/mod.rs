@@ -675,7 +675,7 @@ fn build_with(briefs: &[Brief], patchable: bool) -> EntityIndex {
     // Pages, with unique slugs per kind; numbered in index order.
     let mut aux = Patching::default();
     let mut index = EntityIndex::default();
-    let mut used: HashMap<(EntityKind, String), u32> = HashMap::default();
+    let mut used: HashMap<(EntityKind, Arc<str>), u32> = HashMap::default();
     let mut occ_gid: Vec<Vec<Gid>> = briefs
         .iter()
         .map(|b| vec![0; b.facts.people.len() + b.facts.places.len() + b.facts.organizations.len()])
@@ -690,10 +690,11 @@ fn build_with(briefs: &[Brief], patchable: bool) -> EntityIndex {
             occ_gid[b][f] = g;
         }
         let mut page = n.page;
-        page.slug = numbered(&mut used, kind, &n.base);
+        let base: Arc<str> = n.base.into();
+        page.slug = numbered(&mut used, kind, &base);
         index.list_mut(kind).push(Arc::new(page));
         aux.first.push(n.first);
-        aux.base.push(n.base.into());
+        aux.base.push(base);
         if patchable {
             for key in &n.keys {
                 aux.node_gid.insert((kind, key.clone()), g);
@@ -760,8 +761,12 @@ fn build_with(briefs: &[Brief], patchable: bool) -> EntityIndex {
 
 /// The slug of the next page of `kind` whose name slugs to `base`: `base`, then
 /// `base-2`, `base-3`, … in index order.
-fn numbered(used: &mut HashMap<(EntityKind, String), u32>, kind: EntityKind, base: &str) -> String {
-    let n = used.entry((kind, base.to_string())).or_insert(0);
+fn numbered(
+    used: &mut HashMap<(EntityKind, Arc<str>), u32>,
+    kind: EntityKind,
+    base: &Arc<str>,
+) -> String {
+    let n = used.entry((kind, base.clone())).or_insert(0);
     *n += 1;
     if *n == 1 {
         base.to_string()

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use super::{
     EntityIndex, EntityKind, EntityPage, Gid, HashMap, KINDS, PageId, brief_occurrences, id_index,
-    id_kind, joining_names, normalise, page_id, rank, regroup, related_from, top_pages,
+    id_kind, joining_names, normalise, numbered, page_id, rank, regroup, related_from, top_pages,
 };
 use crate::extract::knowledge::hash::FastSet;
 use crate::site::Brief;
@@ -218,13 +218,7 @@ pub fn patch(
             index.page_gid[k].push(g);
             let base = &next.base[g as usize];
             if bases.contains(&(kind, base.clone())) {
-                let n = used.entry((kind, base.clone())).or_insert(0);
-                *n += 1;
-                let slug = if *n == 1 {
-                    base.to_string()
-                } else {
-                    format!("{base}-{n}")
-                };
+                let slug = numbered(&mut used, kind, base);
                 if page.slug != slug {
                     // (A regrouped page comes without a slug: it is renamed if
                     // its number had another one.)
@@ -450,9 +444,8 @@ pub fn patch(
         ranked.sort_unstable();
         let winner = ranked.first().map(|&(_, g)| g);
         let before = old.lookup.get(&key).copied();
-        let slug_of =
-            |idx: &EntityIndex, g: Option<Gid>| g.and_then(|g| idx.page(g)).map(|p| p.slug.clone());
-        if slug_of(old, before) != slug_of(&index, winner) {
+        let slug_before = before.and_then(|g| old.page(g)).map(|p| p.slug.as_str());
+        if slug_before != winner.and_then(|g| index.page(g)).map(|p| p.slug.as_str()) {
             renamed_keys.push(key.clone());
         }
         match winner {
