@@ -359,22 +359,9 @@ fn site_facts(mut facts: Facts) -> Facts {
         e.aliases.iter_mut().for_each(String::shrink_to_fit);
         e.aliases.shrink_to_fit();
     }
-    for x in &mut f.figures {
-        x.text.shrink_to_fit();
-    }
-    for q in &mut f.quotes {
-        q.text.shrink_to_fit();
-    }
-    for e in &mut f.events {
-        e.date.shrink_to_fit();
-        e.summary.shrink_to_fit();
-    }
     f.people.shrink_to_fit();
     f.places.shrink_to_fit();
     f.organizations.shrink_to_fit();
-    f.figures.shrink_to_fit();
-    f.quotes.shrink_to_fit();
-    f.events.shrink_to_fit();
     facts
 }
 

@@ -55,7 +55,7 @@ pub fn check_facts(text: &str, facts: &Facts) -> Result<(), String> {
     }
     for e in &facts.events {
         check_span(text, e.span, "event")?;
-        if !timex3::is_point_value(&e.date) {
+        if !timex3::is_point_value(e.date) {
             return Err(format!("event date `{}` is not a TIMEX3 date", e.date));
         }
     }

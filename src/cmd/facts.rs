@@ -125,10 +125,10 @@ fn report(f: &Facts, path: &Path) -> String {
         line("organization", with_aliases(&o.name, &o.aliases));
     }
     for x in &f.figures {
-        line("figure", x.text.clone());
+        line("figure", x.text.to_string());
     }
     for q in &f.quotes {
-        let who = q.speaker.clone().unwrap_or_else(|| "?".into());
+        let who = q.speaker.unwrap_or("?");
         line(
             if q.indirect { "reported" } else { "quote" },
             format!("{who}: {}", q.text),

@@ -15,6 +15,7 @@ pub mod events;
 pub mod figures;
 pub mod knowledge;
 pub mod meta;
+pub mod packed;
 pub mod quotes;
 pub mod segment;
 pub mod time;
@@ -23,6 +24,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use knowledge::Knowledge;
+pub use packed::{EventStr, FigureStr, Packed, QuoteStr};
 
 /// Bumped whenever extraction output may change; part of the build cache key.
 pub const EXTRACTOR_VERSION: u32 = 1;
@@ -55,10 +57,10 @@ pub struct Facts {
     pub people: Vec<Person>,
     pub places: Vec<Entity>,
     pub organizations: Vec<Entity>,
-    pub figures: Vec<Figure>,
-    pub quotes: Vec<Quote>,
+    pub figures: Packed<Figure>,
+    pub quotes: Packed<Quote>,
     pub timexes: Vec<Timex>,
-    pub events: Vec<Event>,
+    pub events: Packed<Event>,
 }
 
 /// A person named in the article.
@@ -166,9 +168,9 @@ pub fn extract_facts(doc: &Document<'_>, kb: &Knowledge) -> Facts {
         people: found.people,
         places: found.places,
         organizations: found.organizations,
-        figures,
-        quotes,
+        figures: figures.into(),
+        quotes: quotes.into(),
         timexes,
-        events,
+        events: events.into(),
     }
 }

@@ -290,9 +290,9 @@ pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Arc<Card>]) -> Event
     filter.sort_unstable();
     filter.dedup();
     EventView {
-        date: told.date.clone(),
-        label: date_label(&told.date),
-        summary: told.summary.clone(),
+        date: told.date.to_string(),
+        label: date_label(told.date),
+        summary: told.summary.to_string(),
         sources: shown
             .iter()
             .map(|&i| source_link(&site.briefs[i]))

@@ -606,12 +606,12 @@ impl Pass {
             .quotes
             .iter()
             .map(|q| QuoteView {
-                text: q.text.clone(),
-                speaker_url: q.speaker.as_deref().and_then(|s| {
+                text: q.text.to_string(),
+                speaker_url: q.speaker.and_then(|s| {
                     entity_url(&self.site, EntityKind::Person, s)
                         .or_else(|| entity_url(&self.site, EntityKind::Organization, s))
                 }),
-                speaker: q.speaker.clone(),
+                speaker: q.speaker.map(str::to_string),
                 indirect: q.indirect,
             })
             .collect();
@@ -620,9 +620,9 @@ impl Pass {
             .events
             .iter()
             .map(|e| EventView {
-                date: e.date.clone(),
-                label: date_label(&e.date),
-                summary: e.summary.clone(),
+                date: e.date.to_string(),
+                label: date_label(e.date),
+                summary: e.summary.to_string(),
                 sources: vec![],
                 more_sources: 0,
                 filter: String::new(),
@@ -745,11 +745,11 @@ impl Pass {
             .iter()
             .map(|r| {
                 let b = &self.site.briefs[r.brief];
-                let ev = &b.facts.events[r.event];
+                let ev = b.facts.events.at(r.event);
                 EventView {
-                    date: ev.date.clone(),
-                    label: date_label(&ev.date),
-                    summary: ev.summary.clone(),
+                    date: ev.date.to_string(),
+                    label: date_label(ev.date),
+                    summary: ev.summary.to_string(),
                     sources: vec![super::context::source_link(b)],
                     more_sources: 0,
                     filter: String::new(),
@@ -764,7 +764,7 @@ impl Pass {
             .filter_map(|q| {
                 let b = &self.site.briefs[q.brief];
                 b.facts.quotes.get(q.quote).map(|quote| EntityQuote {
-                    text: quote.text.clone(),
+                    text: quote.text.to_string(),
                     indirect: quote.indirect,
                     brief: &self.cards[q.brief],
                 })
@@ -1146,7 +1146,7 @@ struct BriefPage<'a> {
     people: Vec<EntityLink>,
     places: Vec<EntityLink>,
     organizations: Vec<EntityLink>,
-    figures: &'a [crate::extract::Figure],
+    figures: &'a crate::extract::Packed<crate::extract::Figure>,
     quotes: Vec<QuoteView>,
     events: Vec<EventView>,
     related: Vec<&'a Card>,

@@ -14,7 +14,7 @@ use crate::extract::knowledge::EntityKind;
 pub fn event_entities(body: &str, facts: &Facts) -> Vec<(u32, EntityKind, u32)> {
     let mut out = Vec::new();
     for (k, ev) in facts.events.iter().enumerate() {
-        if DateKey::parse(&ev.date).is_none() {
+        if DateKey::parse(ev.date).is_none() {
             continue;
         }
         let sentence = body.get(ev.span[0]..ev.span[1]).unwrap_or("");

@@ -178,7 +178,7 @@ impl IndexInputs {
         let mut timeline = Xxh3::new();
         b.day.hash(&mut timeline);
         for e in &f.events {
-            (&e.date, &e.summary).hash(&mut timeline);
+            (e.date, e.summary).hash(&mut timeline);
         }
         // entities::build: the day, every entity with its aliases, roles and
         // mentions, the quotes whose speaker is one of them (by index), the events
@@ -201,7 +201,7 @@ impl IndexInputs {
                 || f.organizations.iter().any(|p| p.name == s)
         };
         for (qi, q) in f.quotes.iter().enumerate() {
-            if let Some(s) = q.speaker.as_deref().filter(|s| named(s)) {
+            if let Some(s) = q.speaker.filter(|s| named(s)) {
                 (qi, s).hash(&mut entities);
             }
         }
@@ -210,7 +210,7 @@ impl IndexInputs {
             (event, kind, idx).hash(&mut entities);
             f.events
                 .get(event as usize)
-                .map(|e| &e.date)
+                .map(|e| e.date)
                 .hash(&mut entities);
         }
         // build_tags: the tags.
@@ -625,11 +625,13 @@ pub(crate) mod tests {
         let mut briefs = three();
         let f = Arc::make_mut(&mut briefs[1].facts);
         f.summary = "Changed.".into();
-        f.quotes.push(crate::extract::Quote {
+        let mut quotes: Vec<_> = f.quotes.iter().map(|q| q.to_owned()).collect();
+        quotes.push(crate::extract::Quote {
             text: "It goes on.".into(),
             speaker: Some("Officials".into()),
             ..Default::default()
         });
+        f.quotes = quotes.into();
         let after = assemble_with(briefs, Some(&before), true).unwrap();
         assert!(Arc::ptr_eq(&after.entities, &before.entities));
         assert!(Arc::ptr_eq(&after.timeline, &before.timeline));

@@ -71,9 +71,9 @@ impl TimelineEvent {
     /// The first telling, which gives the event its date (TIMEX3 value: `2014`,
     /// `2017-12`, `2023-03-07`) and summary; `briefs` are the site's the timeline
     /// was built of.
-    pub fn told<'a>(&self, briefs: &'a [Brief]) -> &'a crate::extract::Event {
+    pub fn told<'a>(&self, briefs: &'a [Brief]) -> crate::extract::EventStr<'a> {
         let s = self.sources[0];
-        &briefs[s.brief as usize].facts.events[s.event as usize]
+        briefs[s.brief as usize].facts.events.at(s.event as usize)
     }
 }
 
@@ -214,14 +214,14 @@ impl Bucket {
 /// The events of brief `b` that have a place on the timeline, with that place: those
 /// dated at a year, month or day other than the brief's own day (the brief itself
 /// stands for its own day's news).
-fn placed_events(b: &Brief) -> impl Iterator<Item = (DateKey, u32, &crate::extract::Event)> {
+fn placed_events(b: &Brief) -> impl Iterator<Item = (DateKey, u32, crate::extract::EventStr<'_>)> {
     let own = b.day;
     b.facts
         .events
         .iter()
         .enumerate()
         .filter_map(move |(i, ev)| {
-            let key = DateKey::parse(&ev.date)?;
+            let key = DateKey::parse(ev.date)?;
             let own_day =
                 key.day != 0 && NaiveDate::from_ymd_opt(key.year, key.month, key.day) == Some(own);
             (!own_day).then_some((key, i as u32, ev))
@@ -261,7 +261,7 @@ pub fn patch(
         fn at(b: &Brief, key: DateKey) -> Vec<(u32, &str, &str)> {
             placed_events(b)
                 .filter(|(k, _, _)| *k == key)
-                .map(|(_, i, ev)| (i, ev.date.as_str(), ev.summary.as_str()))
+                .map(|(_, i, ev)| (i, ev.date, ev.summary))
                 .collect()
         }
         if changed
@@ -292,7 +292,7 @@ pub fn patch(
                     brief: i as u32,
                     event: e,
                 };
-                bucket.add(&ev.summary, source);
+                bucket.add(ev.summary, source);
             }
         }
         let events = bucket.events.into_iter().map(|(e, _)| e).collect();
@@ -417,7 +417,7 @@ pub fn build(briefs: &[Brief]) -> Timeline {
                 brief: i as u32,
                 event: e,
             };
-            events.entry(key).or_default().add(&ev.summary, source);
+            events.entry(key).or_default().add(ev.summary, source);
         }
     }
     let mut years: BTreeMap<i32, Year> = BTreeMap::new();

@@ -470,7 +470,7 @@ fn regroup(
         acc.mentions += o.mentions;
         if o.kind != EntityKind::Place {
             for (qi, q) in briefs[o.brief].facts.quotes.iter().enumerate() {
-                if q.speaker.as_deref() == Some(o.name) {
+                if q.speaker == Some(o.name) {
                     acc.quotes.push(QuoteRef {
                         brief: o.brief,
                         quote: qi,
@@ -569,7 +569,7 @@ fn regroup(
 /// big archive's busiest entities have tens of thousands of events, and each
 /// comparison reads two briefs' facts.
 fn newest_events(briefs: &[Brief], events: Vec<EventRef>) -> Vec<EventRef> {
-    let date = |r: &EventRef| &briefs[r.brief].facts.events[r.event].date;
+    let date = |r: &EventRef| briefs[r.brief].facts.events.at(r.event).date;
     let order = |a: &(usize, EventRef), b: &(usize, EventRef)| {
         date(&b.1).cmp(date(&a.1)).then(a.0.cmp(&b.0))
     };
@@ -812,7 +812,8 @@ mod tests {
             speaker: Some("Lloyd Austin".into()),
             indirect: false,
             span: [0, 8],
-        }];
+        }]
+        .into();
         let mut b = brief("b.md", "2021-01-22T00:00:00Z", "b", &[]);
         Arc::make_mut(&mut b.facts).people = vec![person("Austin", &[], &["Pentagon chief"], 2)];
         Arc::make_mut(&mut b.facts).organizations = vec![org("Islamic State", &["ISIS"])];

@@ -211,10 +211,10 @@ pub fn score_article(gold: &Gold, body: &str, facts: &Facts, s: &mut Scores) -> 
         &facts.organizations,
         &mut s.organizations,
     );
-    score_figures(gold, body, &facts.figures, s)?;
-    score_quotes(gold, body, &facts.quotes, s)?;
+    score_figures(gold, body, &facts.figures.to_vec(), s)?;
+    score_quotes(gold, body, &facts.quotes.to_vec(), s)?;
     score_timexes(gold, body, &facts.timexes, s)?;
-    score_events(gold, body, &facts.events, s)?;
+    score_events(gold, body, &facts.events.to_vec(), s)?;
     let same =
         |a: &Option<String>, b: &Option<String>| a.as_deref().map(norm) == b.as_deref().map(norm);
     add(

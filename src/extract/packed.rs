@@ -1,0 +1,449 @@
+//! The compact form of the facts' long lists (figures, quotes, events).
+//!
+//! An article has some twenty of each, and a site holds every article's facts for
+//! the whole build. As `Vec<Quote>` a quote is a 72-byte record and two heap strings
+//! (a header each, rounded up to the allocator's size class), scattered among the
+//! extractor's short-lived allocations; at 100,000 articles that was the largest
+//! part of the build's memory. [`Packed`] keeps a list as two allocations: the
+//! items' text end to end in one string, and fixed-size items that point into it
+//! with 32-bit offsets. Items are read as borrowed views ([`QuoteStr`], ...), which
+//! serialise exactly as the owned types do, so the facts JSON and the build cache's
+//! encoding are unchanged.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{Event, Figure, Quote, Span};
+
+/// A string in a list's text: offsets, or none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Str {
+    start: u32,
+    len: u32,
+}
+
+impl Str {
+    const NONE: Str = Str {
+        start: u32::MAX,
+        len: 0,
+    };
+
+    fn put(text: &mut String, s: &str) -> Str {
+        let start = u32::try_from(text.len()).unwrap_or(u32::MAX - 1);
+        text.push_str(s);
+        Str {
+            start,
+            len: u32::try_from(s.len()).unwrap_or(0),
+        }
+    }
+
+    fn put_opt(text: &mut String, s: Option<&str>) -> Str {
+        s.map_or(Str::NONE, |s| Str::put(text, s))
+    }
+
+    fn read(self, text: &str) -> &str {
+        let start = self.start as usize;
+        text.get(start..start + self.len as usize).unwrap_or("")
+    }
+
+    fn read_opt(self, text: &str) -> Option<&str> {
+        (self != Str::NONE).then(|| self.read(text))
+    }
+}
+
+/// A span as two 32-bit offsets (articles are far below 4 GiB).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span32([u32; 2]);
+
+impl Span32 {
+    fn of(span: Span) -> Span32 {
+        let c = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Span32([c(span[0]), c(span[1])])
+    }
+    fn span(self) -> Span {
+        [self.0[0] as usize, self.0[1] as usize]
+    }
+}
+
+/// An owned fact type with a packed item and a borrowed view.
+pub trait Pack: Sized {
+    type Item: Copy + fmt::Debug + PartialEq;
+    type Ref<'a>: Serialize + fmt::Debug + Copy;
+    fn pack(&self, text: &mut String) -> Self::Item;
+    fn view<'a>(item: &Self::Item, text: &'a str) -> Self::Ref<'a>;
+    fn own(r: Self::Ref<'_>) -> Self;
+}
+
+/// A list of facts in two allocations (see the module's documentation).
+pub struct Packed<T: Pack> {
+    text: Box<str>,
+    items: Box<[T::Item]>,
+}
+
+impl<T: Pack> Packed<T> {
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<T::Ref<'_>> {
+        self.items.get(i).map(|item| T::view(item, &self.text))
+    }
+
+    /// Item `i`; panics past the end, as indexing a slice does.
+    pub fn at(&self, i: usize) -> T::Ref<'_> {
+        T::view(&self.items[i], &self.text)
+    }
+
+    pub fn iter(&self) -> Iter<'_, T> {
+        Iter {
+            text: &self.text,
+            items: self.items.iter(),
+        }
+    }
+
+    /// The items as owned values.
+    pub fn to_vec(&self) -> Vec<T> {
+        self.iter().map(T::own).collect()
+    }
+
+    /// Packs owned items, in order.
+    pub fn from_items<'x>(items: impl IntoIterator<Item = &'x T>) -> Packed<T>
+    where
+        T: 'x,
+    {
+        let mut text = String::new();
+        let items: Vec<T::Item> = items.into_iter().map(|x| x.pack(&mut text)).collect();
+        Packed {
+            text: text.into_boxed_str(),
+            items: items.into_boxed_slice(),
+        }
+    }
+}
+
+impl<T: Pack> Default for Packed<T> {
+    fn default() -> Self {
+        Packed {
+            text: Box::default(),
+            items: Box::default(),
+        }
+    }
+}
+
+impl<T: Pack> Clone for Packed<T> {
+    fn clone(&self) -> Self {
+        Packed {
+            text: self.text.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+
+/// Packing is a function of the items in order, so equal lists pack alike.
+impl<T: Pack> PartialEq for Packed<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text && self.items == other.items
+    }
+}
+
+impl<T: Pack> fmt::Debug for Packed<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<'p, T: Pack> IntoIterator for &'p Packed<T> {
+    type Item = T::Ref<'p>;
+    type IntoIter = Iter<'p, T>;
+    fn into_iter(self) -> Iter<'p, T> {
+        self.iter()
+    }
+}
+
+/// The items of a [`Packed`] list, read in order.
+pub struct Iter<'p, T: Pack> {
+    text: &'p str,
+    items: std::slice::Iter<'p, T::Item>,
+}
+
+impl<T: Pack> Clone for Iter<'_, T> {
+    fn clone(&self) -> Self {
+        Iter {
+            text: self.text,
+            items: self.items.clone(),
+        }
+    }
+}
+
+impl<'p, T: Pack> Iterator for Iter<'p, T> {
+    type Item = T::Ref<'p>;
+    fn next(&mut self) -> Option<T::Ref<'p>> {
+        self.items.next().map(|item| T::view(item, self.text))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.items.size_hint()
+    }
+}
+
+impl<T: Pack> DoubleEndedIterator for Iter<'_, T> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.items.next_back().map(|item| T::view(item, self.text))
+    }
+}
+
+impl<T: Pack> ExactSizeIterator for Iter<'_, T> {}
+
+impl<T: Pack> From<Vec<T>> for Packed<T> {
+    fn from(items: Vec<T>) -> Self {
+        Packed::from_items(&items)
+    }
+}
+
+impl<T: Pack> FromIterator<T> for Packed<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let items: Vec<T> = iter.into_iter().collect();
+        Packed::from_items(&items)
+    }
+}
+
+impl<T: Pack> Serialize for Packed<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de, T: Pack + Deserialize<'de>> Deserialize<'de> for Packed<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let items: Vec<T> = Vec::deserialize(d)?;
+        Ok(Packed::from_items(&items))
+    }
+}
+
+/// A packed [`Quote`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct QuoteItem {
+    text: Str,
+    speaker: Str,
+    span: Span32,
+    indirect: bool,
+}
+
+/// A quote read from a [`Packed`] list; serialises as [`Quote`] does.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct QuoteStr<'a> {
+    pub text: &'a str,
+    pub speaker: Option<&'a str>,
+    pub indirect: bool,
+    pub span: Span,
+}
+
+impl Pack for Quote {
+    type Item = QuoteItem;
+    type Ref<'a> = QuoteStr<'a>;
+    fn own(r: QuoteStr<'_>) -> Quote {
+        r.to_owned()
+    }
+    fn pack(&self, text: &mut String) -> QuoteItem {
+        QuoteItem {
+            text: Str::put(text, &self.text),
+            speaker: Str::put_opt(text, self.speaker.as_deref()),
+            span: Span32::of(self.span),
+            indirect: self.indirect,
+        }
+    }
+    fn view<'a>(item: &QuoteItem, text: &'a str) -> QuoteStr<'a> {
+        QuoteStr {
+            text: item.text.read(text),
+            speaker: item.speaker.read_opt(text),
+            indirect: item.indirect,
+            span: item.span.span(),
+        }
+    }
+}
+
+impl QuoteStr<'_> {
+    pub fn to_owned(self) -> Quote {
+        Quote {
+            text: self.text.to_string(),
+            speaker: self.speaker.map(str::to_string),
+            indirect: self.indirect,
+            span: self.span,
+        }
+    }
+}
+
+/// A packed [`Event`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EventItem {
+    date: Str,
+    summary: Str,
+    span: Span32,
+}
+
+/// An event read from a [`Packed`] list; serialises as [`Event`] does.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct EventStr<'a> {
+    pub date: &'a str,
+    pub summary: &'a str,
+    pub span: Span,
+}
+
+impl Pack for Event {
+    type Item = EventItem;
+    type Ref<'a> = EventStr<'a>;
+    fn own(r: EventStr<'_>) -> Event {
+        r.to_owned()
+    }
+    fn pack(&self, text: &mut String) -> EventItem {
+        EventItem {
+            date: Str::put(text, &self.date),
+            summary: Str::put(text, &self.summary),
+            span: Span32::of(self.span),
+        }
+    }
+    fn view<'a>(item: &EventItem, text: &'a str) -> EventStr<'a> {
+        EventStr {
+            date: item.date.read(text),
+            summary: item.summary.read(text),
+            span: item.span.span(),
+        }
+    }
+}
+
+impl EventStr<'_> {
+    pub fn to_owned(self) -> Event {
+        Event {
+            date: self.date.to_string(),
+            summary: self.summary.to_string(),
+            span: self.span,
+        }
+    }
+}
+
+/// A packed [`Figure`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FigureItem {
+    value: Option<f64>,
+    text: Str,
+    unit: Str,
+    span: Span32,
+}
+
+/// A figure read from a [`Packed`] list; serialises as [`Figure`] does.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct FigureStr<'a> {
+    pub value: Option<f64>,
+    pub text: &'a str,
+    pub unit: Option<&'a str>,
+    pub span: Span,
+}
+
+impl Pack for Figure {
+    type Item = FigureItem;
+    type Ref<'a> = FigureStr<'a>;
+    fn own(r: FigureStr<'_>) -> Figure {
+        r.to_owned()
+    }
+    fn pack(&self, text: &mut String) -> FigureItem {
+        FigureItem {
+            value: self.value,
+            text: Str::put(text, &self.text),
+            unit: Str::put_opt(text, self.unit.as_deref()),
+            span: Span32::of(self.span),
+        }
+    }
+    fn view<'a>(item: &FigureItem, text: &'a str) -> FigureStr<'a> {
+        FigureStr {
+            value: item.value,
+            text: item.text.read(text),
+            unit: item.unit.read_opt(text),
+            span: item.span.span(),
+        }
+    }
+}
+
+impl FigureStr<'_> {
+    pub fn to_owned(self) -> Figure {
+        Figure {
+            value: self.value,
+            text: self.text.to_string(),
+            unit: self.unit.map(str::to_string),
+            span: self.span,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes() -> Vec<Quote> {
+        vec![
+            Quote {
+                text: "We will rebuild".into(),
+                speaker: Some("Ana Okri".into()),
+                indirect: false,
+                span: [10, 25],
+            },
+            Quote {
+                text: String::new(),
+                speaker: Some(String::new()),
+                indirect: true,
+                span: [0, 0],
+            },
+            Quote {
+                text: "the plan was sound".into(),
+                speaker: None,
+                indirect: true,
+                span: [40, 58],
+            },
+        ]
+    }
+
+    #[test]
+    fn items_read_back_as_they_went_in() {
+        let q = quotes();
+        let p = Packed::from_items(&q);
+        assert_eq!(p.len(), 3);
+        let back: Vec<Quote> = p.iter().map(QuoteStr::to_owned).collect();
+        assert_eq!(
+            back, q,
+            "an empty speaker stays Some(\"\"), a missing one None"
+        );
+        assert_eq!(p.get(3), None);
+        assert_eq!(p.at(2).text, "the plan was sound");
+        let e = vec![Event {
+            date: "2014-06".into(),
+            summary: "The dam opened.".into(),
+            span: [3, 9],
+        }];
+        let pe: Packed<Event> = e.clone().into();
+        assert_eq!(pe.at(0).to_owned(), e[0]);
+        let f = vec![Figure {
+            value: Some(2.5),
+            text: "2.5 percent".into(),
+            unit: None,
+            span: [1, 12],
+        }];
+        let pf: Packed<Figure> = f.clone().into();
+        assert_eq!(pf.at(0).to_owned(), f[0]);
+    }
+
+    #[test]
+    fn serialises_as_the_owned_list() {
+        let q = quotes();
+        let p = Packed::from_items(&q);
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            serde_json::to_string(&q).unwrap()
+        );
+        let bytes = postcard::to_stdvec(&p).unwrap();
+        assert_eq!(bytes, postcard::to_stdvec(&q).unwrap());
+        let back: Packed<Quote> = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back, p);
+    }
+}
