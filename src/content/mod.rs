@@ -69,6 +69,11 @@ pub struct Article {
     /// small; [`Article::text`] reads it again from the file.
     #[serde(skip)]
     pub body_released: bool,
+    /// Where `body` starts in the file's bytes, when it is their end as they are
+    /// (no carriage returns to normalise): [`Article::text`] then takes it from the
+    /// bytes without parsing the front matter again.
+    #[serde(skip)]
+    pub body_start: Option<u32>,
 }
 
 impl Article {
@@ -85,6 +90,13 @@ impl Article {
                 None,
                 "changed while the site was being built: build again",
             ));
+        }
+        if let Some(body) = self
+            .body_start
+            .and_then(|start| bytes.get(start as usize..))
+            .and_then(|b| std::str::from_utf8(b).ok())
+        {
+            return Ok(std::borrow::Cow::Owned(body.to_string()));
         }
         // The zone only places dates, which are already read; the body is the same.
         Ok(std::borrow::Cow::Owned(
@@ -352,6 +364,10 @@ pub fn parse_article(path: &Path, bytes: &[u8], tz: Tz) -> Result<Article, Sourc
         parse_markdown(path, &text, tz)?
     };
     article.hash = xxhash_rust::xxh3::xxh3_128(bytes);
+    let start = bytes.len().checked_sub(article.body.len());
+    if start.is_some_and(|s| &bytes[s..] == article.body.as_bytes()) {
+        article.body_start = start.and_then(|s| u32::try_from(s).ok());
+    }
     Ok(article)
 }
 
@@ -394,6 +410,7 @@ fn parse_wire(path: &Path, text: &str, tz: Tz) -> Result<Article, SourceError> {
         hash: 0,
         body_line: text[..w.body_offset].matches('\n').count() + 1,
         body_released: false,
+        body_start: None,
         dated_by_file_name: false,
     })
 }
@@ -491,6 +508,7 @@ fn parse_markdown(path: &Path, text: &str, tz: Tz) -> Result<Article, SourceErro
         hash: 0,
         body_line: text[..split.body_offset].matches('\n').count() + 1,
         body_released: false,
+        body_start: None,
         dated_by_file_name: raw.date.is_none(),
     })
 }

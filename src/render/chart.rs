@@ -86,16 +86,17 @@ pub fn svg(series: &Series, title: &str, show_mentions: bool) -> String {
     let plot = h - pad_b - pad_t;
     let _ = write!(
         out,
-        "<line class=\"axis\" x1=\"0\" y1=\"{0:.1}\" x2=\"{w}\" y2=\"{0:.1}\"/>",
-        pad_t + plot
+        "<line class=\"axis\" x1=\"0\" y1=\"{0}\" x2=\"{w}\" y2=\"{0}\"/>",
+        D1(pad_t + plot)
     );
     for (i, (k, c)) in months.iter().enumerate() {
         let bh = plot * f64::from(c.briefs) / f64::from(max_b);
         let x = i as f64 * slot + (slot - bar) / 2.0;
         let y = pad_t + plot - bh;
+        let (x, y, bar, bh) = (D1(x), D1(y), D1(bar), D1(bh));
         let _ = write!(
             out,
-            "<rect class=\"bar\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{bh:.1}\"><title>{}: {}{}</title></rect>",
+            "<rect class=\"bar\" x=\"{x}\" y=\"{y}\" width=\"{bar}\" height=\"{bh}\"><title>{}: {}{}</title></rect>",
             label(*k),
             count(c.briefs, "brief"),
             if show_mentions {
@@ -112,7 +113,7 @@ pub fn svg(series: &Series, title: &str, show_mentions: bool) -> String {
             .map(|(i, (_, c))| {
                 let x = i as f64 * slot + slot / 2.0;
                 let y = pad_t + plot - plot * f64::from(c.mentions) / f64::from(max_m);
-                format!("{x:.1},{y:.1}")
+                format!("{},{}", D1(x), D1(y))
             })
             .collect();
         let _ = write!(
@@ -136,22 +137,42 @@ pub fn svg(series: &Series, title: &str, show_mentions: bool) -> String {
             };
             let _ = write!(
                 out,
-                "<text class=\"tick\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{month}{year}</text>",
-                h - 6.0
+                "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{month}{year}</text>",
+                D1(x),
+                D1(h - 6.0)
             );
         } else if january || i == 0 {
             let x = i as f64 * slot;
             let _ = write!(
                 out,
-                "<text class=\"tick\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
-                x + 2.0,
-                h - 6.0,
+                "<text class=\"tick\" x=\"{}\" y=\"{}\">{}</text>",
+                D1(x + 2.0),
+                D1(h - 6.0),
                 k.div_euclid(12)
             );
         }
     }
     out.push_str("</svg>");
     out
+}
+
+/// A coordinate as `{:.1}` writes it. Rust's exact decimal formatting was a
+/// twentieth of a build's time (the entity pages draw up to 120 months of bars);
+/// away from a rounding tie, `v * 10` rounded to an integer gives the same digits,
+/// and at a tie (or a value out of range) the standard formatter decides.
+struct D1(f64);
+
+impl std::fmt::Display for D1 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = self.0;
+        let t = v * 10.0;
+        let tie = ((t - t.trunc()) - 0.5).abs() < 1e-6;
+        if v.is_sign_negative() || t.is_nan() || t >= 1e15 || tie {
+            return write!(f, "{v:.1}");
+        }
+        let n = t.round() as u64;
+        write!(f, "{}.{}", n / 10, n % 10)
+    }
 }
 
 /// `1 brief`, `2 briefs`.
@@ -185,6 +206,43 @@ mod tests {
             svg.contains("2 briefs, 4 mentions, from Jan 2023 to Mar 2023"),
             "{svg}"
         );
+    }
+
+    #[test]
+    fn coordinates_are_written_as_the_standard_formatter_writes_them() {
+        let mut rng = 0x2545_f491_4f6c_dd1d_u64;
+        let mut values: Vec<f64> = vec![
+            0.0,
+            -0.0,
+            0.05,
+            0.15,
+            0.25,
+            0.35,
+            1.05,
+            2.45,
+            99.95,
+            110.0,
+            0.04999,
+            1e16,
+            -3.25,
+            f64::NAN,
+            f64::INFINITY,
+            720.0 / 7.0,
+            110.0 * 3.0 / 7.0,
+        ];
+        for _ in 0..200_000 {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            let v = (rng >> 11) as f64 / (1u64 << 53) as f64 * 1000.0;
+            values.push(v);
+            // Values on a tie of the first decimal, and next to one.
+            let tie = (v * 10.0).trunc() / 10.0 + 0.05;
+            values.extend([tie, tie.next_up(), tie.next_down()]);
+        }
+        for v in values {
+            assert_eq!(D1(v).to_string(), format!("{v:.1}"), "{v:e}");
+        }
     }
 
     #[test]

@@ -510,6 +510,7 @@ pub(crate) mod tests {
             hash: 0,
             body_line: 1,
             body_released: false,
+            body_start: None,
             dated_by_file_name: false,
         };
         Brief::new(

@@ -257,6 +257,48 @@ fn an_event_told_by_many_briefs_lists_the_newest_and_counts_the_rest() {
 }
 
 #[test]
+fn a_released_body_reads_back_the_same_from_every_kind_of_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: [(&str, &[u8], bool); 5] = [
+        (
+            "a.md",
+            b"+++\ntitle = \"A\"\ndate = 2023-06-02\n+++\nBody \xE2\x80\x94 one.\n",
+            true,
+        ),
+        (
+            "b.md",
+            b"\xEF\xBB\xBF---\ntitle: B\ndate: 2023-06-02\n---\nBody two.\n",
+            true,
+        ),
+        (
+            "c.md",
+            b"---\r\ntitle: C\r\ndate: 2023-06-02\r\n---\r\nLine one.\r\nLine two.\r\n",
+            false,
+        ),
+        (
+            "d.md",
+            b"---\ntitle: D\ndate: 2023-06-02\n---\nOld Mac\rline ends.\n",
+            false,
+        ),
+        (
+            "e.txt",
+            b"date 2023-06-02\n\nKYIV (Wire) - The wire text.\n\nMore of it.\n",
+            true,
+        ),
+    ];
+    for (name, bytes, as_is) in files {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let mut article = dateline::content::parse_article(&path, bytes, chrono_tz::UTC)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(article.body_start.is_some(), as_is, "{name}");
+        let body = std::mem::take(&mut article.body);
+        article.body_released = true;
+        assert_eq!(article.text().unwrap(), body, "{name}");
+    }
+}
+
+#[test]
 fn brief_pages_read_the_text_again_and_refuse_a_file_changed_meanwhile() {
     use dateline::content::{LoadOptions, load_articles};
     let site = fixture("basic");
