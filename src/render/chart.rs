@@ -96,31 +96,25 @@ pub fn svg(series: &Series, title: &str, show_mentions: bool) -> String {
         let (x, y, bar, bh) = (D1(x), D1(y), D1(bar), D1(bh));
         let _ = write!(
             out,
-            "<rect class=\"bar\" x=\"{x}\" y=\"{y}\" width=\"{bar}\" height=\"{bh}\"><title>{}: {}{}</title></rect>",
-            label(*k),
-            count(c.briefs, "brief"),
-            if show_mentions {
-                format!(", {}", count(c.mentions, "mention"))
-            } else {
-                String::new()
-            }
+            "<rect class=\"bar\" x=\"{x}\" y=\"{y}\" width=\"{bar}\" height=\"{bh}\"><title>{} {}: {}",
+            &month_name((k.rem_euclid(12) + 1) as u32)[..3],
+            k.div_euclid(12),
+            Count(c.briefs, "brief"),
         );
+        if show_mentions {
+            let _ = write!(out, ", {}", Count(c.mentions, "mention"));
+        }
+        out.push_str("</title></rect>");
     }
     if show_mentions && months.len() > 1 {
-        let pts: Vec<String> = months
-            .iter()
-            .enumerate()
-            .map(|(i, (_, c))| {
-                let x = i as f64 * slot + slot / 2.0;
-                let y = pad_t + plot - plot * f64::from(c.mentions) / f64::from(max_m);
-                format!("{},{}", D1(x), D1(y))
-            })
-            .collect();
-        let _ = write!(
-            out,
-            "<polyline class=\"line\" fill=\"none\" points=\"{}\"/>",
-            pts.join(" ")
-        );
+        out.push_str("<polyline class=\"line\" fill=\"none\" points=\"");
+        for (i, (_, c)) in months.iter().enumerate() {
+            let x = i as f64 * slot + slot / 2.0;
+            let y = pad_t + plot - plot * f64::from(c.mentions) / f64::from(max_m);
+            let sep = if i == 0 { "" } else { " " };
+            let _ = write!(out, "{sep}{},{}", D1(x), D1(y));
+        }
+        out.push_str("\"/>");
     }
     // Ticks: every month's initials over a short span (the year under January and the
     // first month), else the years.
@@ -177,10 +171,20 @@ impl std::fmt::Display for D1 {
 
 /// `1 brief`, `2 briefs`.
 fn count(n: u32, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+    Count(n, noun).to_string()
+}
+
+/// [`count`] written in place.
+struct Count<'a>(u32, &'a str);
+
+impl std::fmt::Display for Count<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Count(n, noun) = *self;
+        if n == 1 {
+            write!(f, "1 {noun}")
+        } else {
+            write!(f, "{n} {noun}s")
+        }
     }
 }
 
