@@ -569,17 +569,20 @@ fn regroup(
 /// big archive's busiest entities have tens of thousands of events, and each
 /// comparison reads two briefs' facts.
 fn newest_events(briefs: &[Brief], events: Vec<EventRef>) -> Vec<EventRef> {
-    let date = |r: &EventRef| briefs[r.brief].facts.events.at(r.event).date;
-    let order = |a: &(usize, EventRef), b: &(usize, EventRef)| {
-        date(&b.1).cmp(date(&a.1)).then(a.0.cmp(&b.0))
-    };
-    let mut keyed: Vec<(usize, EventRef)> = events.into_iter().enumerate().collect();
+    // Each date is read once, not at every comparison.
+    let order =
+        |a: &(&str, usize, EventRef), b: &(&str, usize, EventRef)| b.0.cmp(a.0).then(a.1.cmp(&b.1));
+    let mut keyed: Vec<(&str, usize, EventRef)> = events
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| (briefs[r.brief].facts.events.at(r.event).date, i, r))
+        .collect();
     if keyed.len() > ENTITY_EVENTS {
         keyed.select_nth_unstable_by(ENTITY_EVENTS, order);
         keyed.truncate(ENTITY_EVENTS);
     }
     keyed.sort_unstable_by(order);
-    keyed.into_iter().map(|(_, r)| r).collect()
+    keyed.into_iter().map(|(_, _, r)| r).collect()
 }
 
 /// Pages in index order: most mentioned first, then the first met.
