@@ -73,9 +73,8 @@ pub struct BuildReport {
     /// Pages of an earlier build kept because nothing they show changed.
     pub pages_kept: usize,
     pub output: PathBuf,
-    /// Wall time of each pipeline step, and the resident memory (KiB) at its end
-    /// where the system tells it.
-    pub steps: Vec<(&'static str, Duration, Option<u64>)>,
+    /// Each pipeline step's times and memory.
+    pub steps: Vec<Step>,
     pub total: Duration,
 }
 
@@ -116,11 +115,25 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// A pipeline step of a build, as `build -v` reports it.
+#[derive(Clone, Debug)]
+pub struct Step {
+    pub name: &'static str,
+    /// Wall time.
+    pub time: Duration,
+    /// CPU time of all threads (user and system), where the system tells it: against
+    /// the wall time, how well the step keeps the cores busy.
+    pub cpu: Option<Duration>,
+    /// Resident memory (KiB) at the step's end, where the system tells it.
+    pub resident_kib: Option<u64>,
+}
+
 /// Times the steps of a build.
 struct Steps {
     start: Instant,
     last: Instant,
-    done: Vec<(&'static str, Duration, Option<u64>)>,
+    last_cpu: Option<Duration>,
+    done: Vec<Step>,
 }
 
 /// The process's resident memory in KiB (Linux), for `--verbose`.
@@ -130,19 +143,40 @@ fn resident_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// The process's CPU time so far, all threads, user and system (Linux).
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // After the command name in parentheses: state, then 10 fields, then utime and
+    // stime in clock ticks (USER_HZ, 100 per second on Linux).
+    let mut fields = stat
+        .get(stat.rfind(')')? + 1..)?
+        .split_whitespace()
+        .skip(11);
+    let ticks: u64 = fields.next()?.parse::<u64>().ok()? + fields.next()?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
 impl Steps {
     fn new() -> Steps {
         let now = Instant::now();
         Steps {
             start: now,
             last: now,
+            last_cpu: cpu_time(),
             done: Vec::new(),
         }
     }
     fn finish(&mut self, name: &'static str) {
         let now = Instant::now();
-        self.done.push((name, now - self.last, resident_kib()));
+        let cpu = cpu_time();
+        self.done.push(Step {
+            name,
+            time: now - self.last,
+            cpu: cpu.zip(self.last_cpu).map(|(c, l)| c.saturating_sub(l)),
+            resident_kib: resident_kib(),
+        });
         self.last = now;
+        self.last_cpu = cpu;
     }
 }
 

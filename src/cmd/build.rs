@@ -69,11 +69,22 @@ impl Args {
                 "pages kept from an earlier build: {} of {}",
                 report.pages_kept, report.pages
             );
-            for (step, time, rss) in &report.steps {
-                let mem = rss
+            for s in &report.steps {
+                let mem = s
+                    .resident_kib
                     .map(|k| format!("  {:7.1} MiB resident", k as f64 / 1024.0))
                     .unwrap_or_default();
-                eprintln!("{step:>10}  {:8.1} ms{mem}", time.as_secs_f64() * 1000.0);
+                // CPU time in cores: 2.0 is two cores busy the whole step.
+                let cpu = s
+                    .cpu
+                    .filter(|_| s.time.as_millis() >= 50)
+                    .map(|c| format!("  {:4.2} cores", c.as_secs_f64() / s.time.as_secs_f64()))
+                    .unwrap_or_default();
+                eprintln!(
+                    "{:>10}  {:8.1} ms{mem}{cpu}",
+                    s.name,
+                    s.time.as_secs_f64() * 1000.0
+                );
             }
         }
         if !self.quiet {

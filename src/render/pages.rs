@@ -388,9 +388,18 @@ impl Pass {
         // An incremental build offers each page's digest first: an unchanged page
         // from the earlier build stays and is not rendered.
         let base = sink.keeps_pages().then(|| self.digest_base());
-        let written: Vec<Vec<Written>> = groups
+        // Scheduling. Rayon splits a list by count, not by work, and stops splitting
+        // once each thread has a share: a share holding the heavy groups (brief pages,
+        // the timeline's pages) left the other core idle for half the render. So the
+        // list is cut into short runs that idle threads take, and the biggest groups
+        // go first, so that the last runs are short ones. Results keep page order.
+        let mut order: Vec<usize> = (0..groups.len()).collect();
+        order.sort_by_key(|&g| std::cmp::Reverse(groups[g].len()));
+        let mut written: Vec<(usize, Vec<Written>)> = order
             .par_iter()
-            .map(|group| {
+            .with_max_len(8)
+            .map(|&g| {
+                let group = groups[g];
                 let mut memo = Memo::default();
                 group
                     .iter()
@@ -422,9 +431,11 @@ impl Pass {
                         })
                     })
                     .collect::<anyhow::Result<Vec<Written>>>()
+                    .map(|w| (g, w))
             })
-            .collect::<anyhow::Result<Vec<Vec<Written>>>>()?;
-        Ok(written.into_iter().flatten().collect())
+            .collect::<anyhow::Result<Vec<(usize, Vec<Written>)>>>()?;
+        written.sort_unstable_by_key(|&(g, _)| g);
+        Ok(written.into_iter().flat_map(|(_, w)| w).collect())
     }
 
     fn brief_modified(&self, b: &Brief) -> String {
