@@ -255,8 +255,11 @@ pub fn load_articles_with<T: Send>(
         Embargoed,
     }
     found(jobs.len());
+    // In short runs: rayon splits by count, and a long share left at the end keeps
+    // one core busy while the other idles.
     let results: Vec<Result<Outcome<T>, SourceError>> = jobs
         .into_par_iter()
+        .with_max_len(16)
         .map(|(path, assets)| {
             let bytes = read_article(&path)?;
             let mut a = parse_article(&path, &bytes, opts.tz)?;

@@ -238,8 +238,10 @@ pub fn filter_keys(site: &Site, b: &Brief) -> String {
 
 /// Builds the card of every brief, in site order.
 pub fn cards(site: &Site, config: &Config) -> Vec<Arc<Card>> {
+    use rayon::prelude::*;
     site.briefs
-        .iter()
+        .par_iter()
+        .with_max_len(64)
         .map(|b| Arc::new(card(site, config, b)))
         .collect()
 }
