@@ -111,11 +111,18 @@ pub fn svg(series: &Series, title: &str, show_mentions: bool) -> String {
     }
     if show_mentions && months.len() > 1 {
         out.push_str("<polyline class=\"line\" fill=\"none\" points=\"");
+        // A month of no mentions between two others is on the straight line that
+        // joins them: only the ends of a run of them are points.
+        let zero = |i: usize| months.get(i).is_some_and(|(_, c)| c.mentions == 0);
+        let mut sep = "";
         for (i, (_, c)) in months.iter().enumerate() {
+            if i > 0 && zero(i - 1) && zero(i) && zero(i + 1) {
+                continue;
+            }
             let x = i as f64 * slot + slot / 2.0;
             let y = pad_t + plot - plot * f64::from(c.mentions) / f64::from(max_m);
-            let sep = if i == 0 { "" } else { " " };
             let _ = write!(out, "{sep}{},{}", D1(x), D1(y));
+            sep = " ";
         }
         out.push_str("\"/>");
     }
@@ -294,6 +301,30 @@ mod tests {
         assert!(!svg.contains(">2013</text>"), "{svg}");
         assert!(svg.contains(">2014</text>"), "{svg}");
         assert!(svg.contains(">2019</text>"), "{svg}");
+    }
+
+    #[test]
+    fn the_line_has_a_point_where_it_turns() {
+        let mut s = Series::new();
+        add(&mut s, NaiveDate::from_ymd_opt(2020, 1, 9).unwrap(), 2);
+        add(&mut s, NaiveDate::from_ymd_opt(2020, 6, 9).unwrap(), 1);
+        add(&mut s, NaiveDate::from_ymd_opt(2020, 7, 9).unwrap(), 3);
+        let svg = svg(&s, "x", true);
+        let points = svg
+            .split("points=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        // January, February and May (the ends of the empty run), June, July.
+        assert_eq!(points.split(' ').count(), 5, "{points}");
+        let y: Vec<&str> = points
+            .split(' ')
+            .map(|p| p.split(',').nth(1).unwrap())
+            .collect();
+        assert_eq!(y[1], y[2], "{points}");
+        assert_ne!(y[0], y[1], "{points}");
     }
 
     #[test]
