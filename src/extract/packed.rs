@@ -72,6 +72,7 @@ pub trait Pack: Sized {
     type Ref<'a>: Serialize + fmt::Debug + Copy;
     fn pack(&self, text: &mut String) -> Self::Item;
     fn view<'a>(item: &Self::Item, text: &'a str) -> Self::Ref<'a>;
+    /// The owned value a view reads.
     fn own(r: Self::Ref<'_>) -> Self;
 }
 
@@ -245,7 +246,12 @@ impl Pack for Quote {
     type Item = QuoteItem;
     type Ref<'a> = QuoteStr<'a>;
     fn own(r: QuoteStr<'_>) -> Quote {
-        r.to_owned()
+        Quote {
+            text: r.text.to_string(),
+            speaker: r.speaker.map(str::to_string),
+            indirect: r.indirect,
+            span: r.span,
+        }
     }
     fn pack(&self, text: &mut String) -> QuoteItem {
         QuoteItem {
@@ -261,17 +267,6 @@ impl Pack for Quote {
             speaker: item.speaker.read_opt(text),
             indirect: item.indirect,
             span: item.span.span(),
-        }
-    }
-}
-
-impl QuoteStr<'_> {
-    pub fn to_owned(self) -> Quote {
-        Quote {
-            text: self.text.to_string(),
-            speaker: self.speaker.map(str::to_string),
-            indirect: self.indirect,
-            span: self.span,
         }
     }
 }
@@ -296,7 +291,11 @@ impl Pack for Event {
     type Item = EventItem;
     type Ref<'a> = EventStr<'a>;
     fn own(r: EventStr<'_>) -> Event {
-        r.to_owned()
+        Event {
+            date: r.date.to_string(),
+            summary: r.summary.to_string(),
+            span: r.span,
+        }
     }
     fn pack(&self, text: &mut String) -> EventItem {
         EventItem {
@@ -310,16 +309,6 @@ impl Pack for Event {
             date: item.date.read(text),
             summary: item.summary.read(text),
             span: item.span.span(),
-        }
-    }
-}
-
-impl EventStr<'_> {
-    pub fn to_owned(self) -> Event {
-        Event {
-            date: self.date.to_string(),
-            summary: self.summary.to_string(),
-            span: self.span,
         }
     }
 }
@@ -346,7 +335,12 @@ impl Pack for Figure {
     type Item = FigureItem;
     type Ref<'a> = FigureStr<'a>;
     fn own(r: FigureStr<'_>) -> Figure {
-        r.to_owned()
+        Figure {
+            value: r.value,
+            text: r.text.to_string(),
+            unit: r.unit.map(str::to_string),
+            span: r.span,
+        }
     }
     fn pack(&self, text: &mut String) -> FigureItem {
         FigureItem {
@@ -362,17 +356,6 @@ impl Pack for Figure {
             text: item.text.read(text),
             unit: item.unit.read_opt(text),
             span: item.span.span(),
-        }
-    }
-}
-
-impl FigureStr<'_> {
-    pub fn to_owned(self) -> Figure {
-        Figure {
-            value: self.value,
-            text: self.text.to_string(),
-            unit: self.unit.map(str::to_string),
-            span: self.span,
         }
     }
 }
@@ -409,7 +392,7 @@ mod tests {
         let q = quotes();
         let p = Packed::from_items(&q);
         assert_eq!(p.len(), 3);
-        let back: Vec<Quote> = p.iter().map(QuoteStr::to_owned).collect();
+        let back: Vec<Quote> = p.to_vec();
         assert_eq!(
             back, q,
             "an empty speaker stays Some(\"\"), a missing one None"
@@ -422,7 +405,7 @@ mod tests {
             span: [3, 9],
         }];
         let pe: Packed<Event> = e.clone().into();
-        assert_eq!(pe.at(0).to_owned(), e[0]);
+        assert_eq!(Event::own(pe.at(0)), e[0]);
         let f = vec![Figure {
             value: Some(2.5),
             text: "2.5 percent".into(),
@@ -430,7 +413,7 @@ mod tests {
             span: [1, 12],
         }];
         let pf: Packed<Figure> = f.clone().into();
-        assert_eq!(pf.at(0).to_owned(), f[0]);
+        assert_eq!(Figure::own(pf.at(0)), f[0]);
     }
 
     #[test]

@@ -60,13 +60,6 @@ pub fn svg(series: &Series, title: &str, show_mentions: bool) -> String {
     let bar = (slot * 0.7).clamp(1.0, 36.0);
     let total_b: u32 = months.iter().map(|m| m.1.briefs).sum();
     let total_m: u32 = months.iter().map(|m| m.1.mentions).sum();
-    let label = |k: i32| {
-        format!(
-            "{} {}",
-            &month_name((k.rem_euclid(12) + 1) as u32)[..3],
-            k.div_euclid(12)
-        )
-    };
     let mut out = String::new();
     let _ = write!(
         out,
@@ -74,14 +67,14 @@ pub fn svg(series: &Series, title: &str, show_mentions: bool) -> String {
          xmlns=\"http://www.w3.org/2000/svg\">\
          <title id=\"chart-title\">{}</title><desc id=\"chart-desc\">{}{} from {} to {}</desc>",
         escape(title),
-        count(total_b, "brief"),
+        Count(total_b, "brief"),
         if show_mentions {
-            format!(", {},", count(total_m, "mention"))
+            format!(", {},", Count(total_m, "mention"))
         } else {
             String::new()
         },
-        label(first),
-        label(last)
+        MonthLabel(first),
+        MonthLabel(last)
     );
     let plot = h - pad_b - pad_t;
     let _ = write!(
@@ -99,9 +92,8 @@ pub fn svg(series: &Series, title: &str, show_mentions: bool) -> String {
         let (x, y, bar, bh) = (D1(x), D1(y), D1(bar), D1(bh));
         let _ = write!(
             out,
-            "<rect class=\"bar\" x=\"{x}\" y=\"{y}\" width=\"{bar}\" height=\"{bh}\"><title>{} {}: {}",
-            &month_name((k.rem_euclid(12) + 1) as u32)[..3],
-            k.div_euclid(12),
+            "<rect class=\"bar\" x=\"{x}\" y=\"{y}\" width=\"{bar}\" height=\"{bh}\"><title>{}: {}",
+            MonthLabel(*k),
             Count(c.briefs, "brief"),
         );
         if show_mentions {
@@ -183,12 +175,18 @@ impl std::fmt::Display for D1 {
     }
 }
 
-/// `1 brief`, `2 briefs`.
-fn count(n: u32, noun: &str) -> String {
-    Count(n, noun).to_string()
+/// A month key as `Mar 2023`.
+struct MonthLabel(i32);
+
+impl std::fmt::Display for MonthLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let k = self.0;
+        let month = &month_name((k.rem_euclid(12) + 1) as u32)[..3];
+        write!(f, "{month} {}", k.div_euclid(12))
+    }
 }
 
-/// [`count`] written in place.
+/// `1 brief`, `2 briefs`.
 struct Count<'a>(u32, &'a str);
 
 impl std::fmt::Display for Count<'_> {

@@ -749,8 +749,8 @@ impl Pass {
             .events
             .iter()
             .map(|r| {
-                let b = &self.site.briefs[r.brief];
-                let ev = b.facts.events.at(r.event);
+                let b = &self.site.briefs[r.brief as usize];
+                let ev = b.facts.events.at(r.event as usize);
                 EventView {
                     date: ev.date.to_string(),
                     label: date_label(ev.date),

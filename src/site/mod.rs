@@ -626,7 +626,7 @@ pub(crate) mod tests {
         let mut briefs = three();
         let f = Arc::make_mut(&mut briefs[1].facts);
         f.summary = "Changed.".into();
-        let mut quotes: Vec<_> = f.quotes.iter().map(|q| q.to_owned()).collect();
+        let mut quotes = f.quotes.to_vec();
         quotes.push(crate::extract::Quote {
             text: "It goes on.".into(),
             speaker: Some("Officials".into()),

@@ -255,8 +255,8 @@ impl Pass {
         }
         d.usize(e.briefs.len());
         for r in &e.events {
-            d.u128(bd[r.brief]);
-            d.usize(r.event);
+            d.u128(bd[r.brief as usize]);
+            d.usize(r.event as usize);
         }
         d.usize(e.events.len());
         for q in &e.quotes {

@@ -23,6 +23,9 @@ use serde::Serialize;
 
 use super::Brief;
 use super::sharded::Sharded;
+/// An event of a brief: (brief, index into its facts' events), as the timeline
+/// cites its tellings.
+pub use super::timeline::EventSource as EventRef;
 use crate::extract::knowledge::EntityKind;
 
 /// Hubs of each kind, most mentioned first.
@@ -72,13 +75,6 @@ pub struct Role {
     pub role: String,
     pub first: NaiveDate,
     pub last: NaiveDate,
-}
-
-/// An event of a brief: (brief, index into its facts' events).
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct EventRef {
-    pub brief: usize,
-    pub event: usize,
 }
 
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -494,8 +490,8 @@ fn regroup(
                 continue;
             };
             let r = EventRef {
-                brief: i,
-                event: event as usize,
+                brief: i as u32,
+                event,
             };
             let list = own.entry(root).or_default();
             // A brief's pairs come event by event, so a second entity of the event
@@ -575,7 +571,14 @@ fn newest_events(briefs: &[Brief], events: Vec<EventRef>) -> Vec<EventRef> {
     let mut keyed: Vec<(&str, usize, EventRef)> = events
         .into_iter()
         .enumerate()
-        .map(|(i, r)| (briefs[r.brief].facts.events.at(r.event).date, i, r))
+        .map(|(i, r)| {
+            let date = briefs[r.brief as usize]
+                .facts
+                .events
+                .at(r.event as usize)
+                .date;
+            (date, i, r)
+        })
         .collect();
     if keyed.len() > ENTITY_EVENTS {
         keyed.select_nth_unstable_by(ENTITY_EVENTS, order);
