@@ -126,6 +126,69 @@ pub struct Step {
     pub cpu: Option<Duration>,
     /// Resident memory (KiB) at the step's end, where the system tells it.
     pub resident_kib: Option<u64>,
+    /// Live heap bytes at the step's end and at its highest during the step, in a
+    /// build with the `heap-count` feature (see [`heap`]).
+    pub heap: Option<(usize, usize)>,
+}
+
+/// Heap accounting, for finding where a build's memory goes: with the `heap-count`
+/// feature the binary's allocator is wrapped in [`heap::Counting`], and `build -v`
+/// shows the live heap after each step and its peak during it. Off by default (two
+/// atomic operations per allocation).
+pub mod heap {
+    use std::alloc::{GlobalAlloc, Layout};
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+    static LIVE: AtomicUsize = AtomicUsize::new(0);
+    static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+    /// Counts the bytes allocated and not yet freed through `A`.
+    pub struct Counting<A>(pub A);
+
+    // SAFETY: every call is passed on to `A` unchanged; only counters are added.
+    unsafe impl<A: GlobalAlloc> GlobalAlloc for Counting<A> {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            let p = unsafe { self.0.alloc(layout) };
+            if !p.is_null() {
+                grew(layout.size());
+            }
+            p
+        }
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            let p = unsafe { self.0.alloc_zeroed(layout) };
+            if !p.is_null() {
+                grew(layout.size());
+            }
+            p
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            unsafe { self.0.dealloc(ptr, layout) };
+            LIVE.fetch_sub(layout.size(), Relaxed);
+        }
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            let p = unsafe { self.0.realloc(ptr, layout, new_size) };
+            if !p.is_null() {
+                LIVE.fetch_sub(layout.size(), Relaxed);
+                grew(new_size);
+            }
+            p
+        }
+    }
+
+    fn grew(size: usize) {
+        let live = LIVE.fetch_add(size, Relaxed) + size;
+        PEAK.fetch_max(live, Relaxed);
+    }
+
+    /// The live heap and its peak since the last call (which starts a new peak), in a
+    /// build counting its heap.
+    pub fn take() -> Option<(usize, usize)> {
+        if !cfg!(feature = "heap-count") {
+            return None;
+        }
+        let live = LIVE.load(Relaxed);
+        Some((live, PEAK.swap(live, Relaxed).max(live)))
+    }
 }
 
 /// Times the steps of a build.
@@ -174,6 +237,7 @@ impl Steps {
             time: now - self.last,
             cpu: cpu.zip(self.last_cpu).map(|(c, l)| c.saturating_sub(l)),
             resident_kib: resident_kib(),
+            heap: heap::take(),
         });
         self.last = now;
         self.last_cpu = cpu;

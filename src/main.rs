@@ -23,6 +23,16 @@ fn main() -> ExitCode {
 
 /// mimalloc: the build allocates and frees many small strings and template values
 /// on every thread; it is markedly faster than the system allocator for that.
-#[cfg(feature = "mimalloc")]
+#[cfg(all(feature = "mimalloc", not(feature = "heap-count")))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `--features heap-count`: the same allocator, counted (see `dateline::heap`).
+#[cfg(all(feature = "mimalloc", feature = "heap-count"))]
+#[global_allocator]
+static GLOBAL: dateline::heap::Counting<mimalloc::MiMalloc> =
+    dateline::heap::Counting(mimalloc::MiMalloc);
+#[cfg(all(not(feature = "mimalloc"), feature = "heap-count"))]
+#[global_allocator]
+static GLOBAL: dateline::heap::Counting<std::alloc::System> =
+    dateline::heap::Counting(std::alloc::System);

@@ -80,8 +80,15 @@ impl Args {
                     .filter(|_| s.time.as_millis() >= 50)
                     .map(|c| format!("  {:4.2} cores", c.as_secs_f64() / s.time.as_secs_f64()))
                     .unwrap_or_default();
+                let mib = |b: usize| b as f64 / (1024.0 * 1024.0);
+                let heap = s
+                    .heap
+                    .map(|(live, peak)| {
+                        format!("  heap {:7.1} MiB (peak {:7.1})", mib(live), mib(peak))
+                    })
+                    .unwrap_or_default();
                 eprintln!(
-                    "{:>10}  {:8.1} ms{mem}{cpu}",
+                    "{:>10}  {:8.1} ms{mem}{cpu}{heap}",
                     s.name,
                     s.time.as_secs_f64() * 1000.0
                 );

@@ -764,8 +764,6 @@ impl Pass {
         let quotes = e
             .quotes
             .iter()
-            .rev()
-            .take(20)
             .filter_map(|q| {
                 let b = &self.site.briefs[q.brief];
                 b.facts.quotes.get(q.quote).map(|quote| EntityQuote {

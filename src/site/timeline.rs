@@ -407,19 +407,48 @@ impl Timeline {
 
 /// Builds the timeline of `briefs` (which are newest first).
 pub fn build(briefs: &[Brief]) -> Timeline {
-    // Events merged per date, each with the words that identify it.
-    let mut events: BTreeMap<DateKey, Bucket> = BTreeMap::new();
+    use rayon::prelude::*;
     let mut days: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
     for (i, b) in briefs.iter().enumerate() {
         days.entry(b.day).or_default().push(i);
-        for (key, e, ev) in placed_events(b) {
-            let source = EventSource {
-                brief: i as u32,
-                event: e,
-            };
-            events.entry(key).or_default().add(ev.summary, source);
-        }
     }
+    // Every placed event by date, then brief and event: the order in which a
+    // date's bucket takes them. Dates are merged one at a time on each thread, so
+    // only the dates in hand hold their events' words (all of them at once were a
+    // tenth of a big archive's memory).
+    let mut placed: Vec<(DateKey, EventSource)> = briefs
+        .par_iter()
+        .enumerate()
+        .with_max_len(256)
+        .flat_map_iter(|(i, b)| {
+            placed_events(b).map(move |(key, e, _)| {
+                let source = EventSource {
+                    brief: i as u32,
+                    event: e,
+                };
+                (key, source)
+            })
+        })
+        .collect();
+    placed.par_sort_unstable_by_key(|&(key, s)| (key, s.brief, s.event));
+    let dates: Vec<&[(DateKey, EventSource)]> = placed.chunk_by(|a, b| a.0 == b.0).collect();
+    let events: Vec<(DateKey, Vec<TimelineEvent>)> = dates
+        .par_iter()
+        .map(|tellings| {
+            let mut bucket = Bucket::default();
+            for &(_, source) in tellings.iter() {
+                let ev = briefs[source.brief as usize]
+                    .facts
+                    .events
+                    .at(source.event as usize);
+                bucket.add(ev.summary, source);
+            }
+            let evs = bucket.events.into_iter().map(|(e, _)| e).collect();
+            (tellings[0].0, evs)
+        })
+        .collect();
+    drop(dates);
+    drop(placed);
     let mut years: BTreeMap<i32, Year> = BTreeMap::new();
     let mut months: BTreeMap<(i32, u32), Month> = BTreeMap::new();
     let mut day_map: BTreeMap<NaiveDate, Day> = BTreeMap::new();
@@ -433,8 +462,7 @@ pub fn build(briefs: &[Brief]) -> Timeline {
             },
         );
     }
-    for (key, bucket) in events {
-        let evs: Vec<TimelineEvent> = bucket.events.into_iter().map(|(e, _)| e).collect();
+    for (key, evs) in events {
         if key.month == 0 {
             years
                 .entry(key.year)
