@@ -45,26 +45,138 @@ pub struct Counts {
     pub tags: usize,
 }
 
-/// A brief as lists show it.
-#[derive(Clone, Debug, Hash, Serialize)]
-pub struct Card {
-    pub title: String,
+/// What a brief's list card holds besides the brief itself, made once per build:
+/// its filter keys (which name entity hubs, so need the whole site) and its tags'
+/// slugs. Everything else a card shows is read from the brief as the card is
+/// serialised: copies of it for every brief were a hundred megabytes at 100,000.
+#[derive(Clone, Debug, Default, Hash, PartialEq, Eq)]
+pub struct CardKeys {
+    /// Space-separated filter keys (`people:lloyd-austin places:iraq tags:defense`)
+    /// that the timeline's filter script matches.
+    pub filter: Box<str>,
+    /// The slug of each tag of the brief, in its order, space-separated (a slug
+    /// has no spaces; an empty one stays empty).
+    tag_slugs: Box<str>,
+}
+
+/// A brief as lists show it: `title`, `url` (site path), `permalink` (absolute URL),
+/// `date` (RFC 3339 with offset), `day` (`YYYY-MM-DD` in the site's zone),
+/// `summary`, `tags` (`name`, `slug`, `url`), `dateline`, `authors`, `image` and
+/// `filter` (see [`CardKeys`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Card<'a> {
+    pub brief: &'a Brief,
+    pub keys: &'a CardKeys,
+    config: &'a Config,
+}
+
+impl<'a> Card<'a> {
+    pub fn new(brief: &'a Brief, keys: &'a CardKeys, config: &'a Config) -> Card<'a> {
+        Card {
+            brief,
+            keys,
+            config,
+        }
+    }
+    pub fn title(&self) -> &'a str {
+        &self.brief.article.title
+    }
     /// Site path (`/2023/03/08/austin-in-baghdad/`).
-    pub url: String,
+    pub fn url(&self) -> &'a str {
+        &self.brief.permalink
+    }
     /// Absolute URL on `base_url`.
-    pub permalink: String,
+    pub fn permalink(&self) -> String {
+        self.config.absolute(&self.brief.permalink)
+    }
     /// RFC 3339 with offset.
-    pub date: String,
-    /// `YYYY-MM-DD` in the site's zone.
-    pub day: String,
-    pub summary: String,
-    pub tags: Vec<TagLink>,
-    pub dateline: Option<String>,
-    pub authors: Vec<String>,
-    pub image: Option<String>,
-    /// Space-separated filter keys (`person:lloyd-austin place:iraq tag:defense`) that
-    /// the timeline's filter script matches.
-    pub filter: String,
+    pub fn date(&self) -> String {
+        self.brief
+            .article
+            .date
+            .to_rfc3339_opts(SecondsFormat::Secs, false)
+    }
+    pub fn summary(&self) -> &'a str {
+        &self.brief.summary
+    }
+    pub fn dateline(&self) -> Option<&'a str> {
+        self.brief.facts.dateline.as_deref()
+    }
+    /// The front matter's authors, or the extracted byline.
+    pub fn authors(&self) -> &'a [String] {
+        let a = &self.brief.article.authors;
+        if a.is_empty() {
+            self.brief.facts.byline.as_slice()
+        } else {
+            a
+        }
+    }
+    pub fn image(&self) -> Option<&'a str> {
+        self.brief.article.image.as_deref()
+    }
+    /// Each tag with its slug.
+    pub fn tags(&self) -> impl Iterator<Item = (&'a str, &'a str)> + use<'a> {
+        let slugs = self.keys.tag_slugs.split(' ');
+        self.brief
+            .article
+            .tags
+            .iter()
+            .map(String::as_str)
+            .zip(slugs)
+    }
+}
+
+impl Serialize for Card<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeSeq, SerializeStruct};
+        struct Tags<'c>(Card<'c>);
+        impl Serialize for Tags<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(Some(self.0.brief.article.tags.len()))?;
+                for (name, slug) in self.0.tags() {
+                    seq.serialize_element(&TagLink {
+                        name: name.to_string(),
+                        slug: slug.to_string(),
+                        url: format!("/tags/{slug}/"),
+                    })?;
+                }
+                seq.end()
+            }
+        }
+        let mut c = s.serialize_struct("Card", 11)?;
+        c.serialize_field("title", self.title())?;
+        c.serialize_field("url", self.url())?;
+        c.serialize_field("permalink", &self.permalink())?;
+        c.serialize_field("date", &self.date())?;
+        c.serialize_field("day", &self.brief.day.to_string())?;
+        c.serialize_field("summary", self.summary())?;
+        c.serialize_field("tags", &Tags(*self))?;
+        c.serialize_field("dateline", &self.dateline())?;
+        c.serialize_field("authors", self.authors())?;
+        c.serialize_field("image", &self.image())?;
+        c.serialize_field("filter", &*self.keys.filter)?;
+        c.end()
+    }
+}
+
+impl std::hash::Hash for Card<'_> {
+    /// Everything the card shows, as [`Serialize`] writes it (page digests).
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.title().hash(h);
+        self.url().hash(h);
+        self.config.base().hash(h);
+        let date = &self.brief.article.date;
+        (date.timestamp(), date.offset().local_minus_utc()).hash(h);
+        self.brief.day.hash(h);
+        self.summary().hash(h);
+        for (name, slug) in self.tags() {
+            (name, slug).hash(h);
+        }
+        self.dateline().hash(h);
+        self.authors().hash(h);
+        self.image().hash(h);
+        self.keys.hash(h);
+    }
 }
 
 #[derive(Clone, Debug, Hash, Serialize)]
@@ -236,51 +348,27 @@ pub fn filter_keys(site: &Site, b: &Brief) -> String {
     keys.join(" ")
 }
 
-/// Builds the card of every brief, in site order.
-pub fn cards(site: &Site, config: &Config) -> Vec<Arc<Card>> {
+/// Makes the card keys of every brief, in site order.
+pub fn cards(site: &Site) -> Vec<Arc<CardKeys>> {
     use rayon::prelude::*;
     site.briefs
         .par_iter()
         .with_max_len(64)
-        .map(|b| Arc::new(card(site, config, b)))
+        .map(|b| Arc::new(card_keys(site, b)))
         .collect()
 }
 
-/// The list card of brief `b`.
-pub fn card(site: &Site, config: &Config, b: &Brief) -> Card {
-    Card {
-        title: b.article.title.clone(),
-        url: b.permalink.clone(),
-        permalink: config.absolute(&b.permalink),
-        date: b.article.date.to_rfc3339_opts(SecondsFormat::Secs, false),
-        day: b.day.to_string(),
-        summary: b.summary.to_string(),
-        tags: b
-            .article
-            .tags
-            .iter()
-            .map(|t| {
-                let slug = slug::slugify(t);
-                TagLink {
-                    name: t.clone(),
-                    url: format!("/tags/{slug}/"),
-                    slug,
-                }
-            })
-            .collect(),
-        dateline: b.facts.dateline.clone(),
-        authors: if b.article.authors.is_empty() {
-            b.facts.byline.iter().cloned().collect()
-        } else {
-            b.article.authors.clone()
-        },
-        image: b.article.image.clone(),
-        filter: filter_keys(site, b),
+/// The card keys of brief `b`.
+pub fn card_keys(site: &Site, b: &Brief) -> CardKeys {
+    let slugs: Vec<String> = b.article.tags.iter().map(slug::slugify).collect();
+    CardKeys {
+        filter: filter_keys(site, b).into(),
+        tag_slugs: slugs.join(" ").into(),
     }
 }
 
 /// An event of the site timeline with links to its sources.
-pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Arc<Card>]) -> EventView {
+pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Arc<CardKeys>]) -> EventView {
     // The filter keys of the briefs listed: those of every citing brief would run to
     // megabytes on an event told by thousands.
     let told = ev.told(&site.briefs);
@@ -325,6 +413,64 @@ pub fn source_link(b: &Brief) -> SourceLink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_card_serialises_every_field_from_its_brief() {
+        let mut b = crate::site::tests::brief(
+            "a.md",
+            "2023-03-08T12:00:00+03:00",
+            "austin-in-baghdad",
+            &["Iraq", "Defense Policy"],
+        );
+        Arc::make_mut(&mut b.facts).byline = Some("Jane Doe".into());
+        Arc::make_mut(&mut b.facts).dateline = Some("BAGHDAD".into());
+        let site = crate::site::assemble(vec![b]).unwrap();
+        let config = Config {
+            base_url: "https://n.example".into(),
+            ..Config::default()
+        };
+        let keys = card_keys(&site, &site.briefs[0]);
+        let card = Card::new(&site.briefs[0], &keys, &config);
+        // Fields in their order (written out: a `Value` would sort them).
+        let text = serde_json::to_string(&card).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut fields: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        fields.sort_by_key(|f| text.find(&format!("\"{f}\":")));
+        assert_eq!(
+            fields,
+            [
+                "title",
+                "url",
+                "permalink",
+                "date",
+                "day",
+                "summary",
+                "tags",
+                "dateline",
+                "authors",
+                "image",
+                "filter"
+            ]
+        );
+        let url = "/2023/03/08/austin-in-baghdad/";
+        assert_eq!(v["title"], "Title of austin-in-baghdad");
+        assert_eq!(v["url"], url);
+        assert_eq!(v["permalink"], format!("https://n.example{url}"));
+        assert_eq!(v["date"], "2023-03-08T12:00:00+03:00");
+        assert_eq!(v["day"], "2023-03-08");
+        assert_eq!(v["summary"], "Title of austin-in-baghdad");
+        assert_eq!(
+            v["tags"],
+            serde_json::json!([
+                {"name": "Iraq", "slug": "iraq", "url": "/tags/iraq/"},
+                {"name": "Defense Policy", "slug": "defense-policy", "url": "/tags/defense-policy/"},
+            ])
+        );
+        assert_eq!(v["dateline"], "BAGHDAD");
+        assert_eq!(v["authors"], serde_json::json!(["Jane Doe"]));
+        assert_eq!(v["image"], serde_json::Value::Null);
+        assert_eq!(v["filter"], "tags:defense-policy tags:iraq");
+    }
 
     #[test]
     fn date_labels_follow_precision() {

@@ -13,7 +13,7 @@ use crate::extract::knowledge::EntityKind;
 
 /// What the structured data of one brief is made from.
 pub struct NewsArticle<'a> {
-    pub card: &'a Card,
+    pub card: Card<'a>,
     pub updated: Option<&'a str>,
     pub entities: &'a [&'a [EntityLink]],
     pub keywords: &'a [String],
@@ -22,22 +22,22 @@ pub struct NewsArticle<'a> {
 /// The `NewsArticle` JSON-LD of a brief, as text safe inside `<script>`.
 pub fn news_article(config: &Config, a: &NewsArticle<'_>) -> String {
     let c = a.card;
-    let headline: String = if c.title.chars().count() > 110 {
-        let mut h: String = c.title.chars().take(109).collect();
+    let headline: String = if c.title().chars().count() > 110 {
+        let mut h: String = c.title().chars().take(109).collect();
         h.push('…');
         h
     } else {
-        c.title.clone()
+        c.title().to_string()
     };
     let publisher = json!({
         "@type": "Organization",
         "name": config.title,
         "url": config.base(),
     });
-    let authors: Vec<Value> = if c.authors.is_empty() {
+    let authors: Vec<Value> = if c.authors().is_empty() {
         vec![publisher.clone()]
     } else {
-        c.authors
+        c.authors()
             .iter()
             .map(|n| json!({"@type": "Person", "name": n}))
             .collect()
@@ -59,28 +59,29 @@ pub fn news_article(config: &Config, a: &NewsArticle<'_>) -> String {
             m
         })
         .collect();
+    let (date, permalink) = (c.date(), c.permalink());
     let mut v = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": headline,
-        "description": c.summary,
-        "datePublished": c.date,
-        "dateModified": a.updated.unwrap_or(&c.date),
+        "description": c.summary(),
+        "datePublished": date,
+        "dateModified": a.updated.unwrap_or(&date),
         "author": authors,
         "publisher": publisher,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": c.permalink},
-        "url": c.permalink,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": permalink},
+        "url": permalink,
         "inLanguage": config.language,
         "mentions": mentions,
     });
-    if let Some(img) = &c.image {
-        v["image"] = json!([absolute_image(config, &c.url, img)]);
+    if let Some(img) = c.image() {
+        v["image"] = json!([absolute_image(config, c.url(), img)]);
     }
     if !a.keywords.is_empty() {
         v["keywords"] = json!(a.keywords);
     }
-    if let Some(d) = &c.dateline {
-        v["dateline"] = Value::String(d.clone());
+    if let Some(d) = c.dateline() {
+        v["dateline"] = Value::String(d.to_string());
     }
     script_safe_json(&v.to_string())
 }
@@ -100,21 +101,17 @@ pub fn absolute_image(config: &Config, page_url: &str, img: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::context::CardKeys;
 
-    fn card(title: &str) -> Card {
-        Card {
-            title: title.into(),
-            url: "/2023/03/08/a/".into(),
-            permalink: "https://n.example/2023/03/08/a/".into(),
-            date: "2023-03-08T00:00:00+03:00".into(),
-            day: "2023-03-08".into(),
-            summary: "S".into(),
-            tags: vec![],
-            dateline: Some("BAGHDAD".into()),
-            authors: vec![],
-            image: Some("photo.jpg".into()),
-            filter: String::new(),
-        }
+    /// A brief dated 8 March 2023, noon in Baghdad, with a dateline and an image.
+    fn brief(title: &str) -> crate::site::Brief {
+        use std::sync::Arc;
+        let mut b = crate::site::tests::brief("a.md", "2023-03-08T12:00:00+03:00", "a", &[]);
+        let a = Arc::make_mut(&mut b.article);
+        a.title = title.into();
+        a.image = Some("photo.jpg".into());
+        Arc::make_mut(&mut b.facts).dateline = Some("BAGHDAD".into());
+        b
     }
 
     #[test]
@@ -131,11 +128,12 @@ mod tests {
             aliases: vec![],
             mentions: 1,
         }];
-        let c = card("Austin in Baghdad");
+        let b = brief("Austin in Baghdad");
+        let keys = CardKeys::default();
         let text = news_article(
             &config,
             &NewsArticle {
-                card: &c,
+                card: Card::new(&b, &keys, &config),
                 updated: None,
                 entities: &[&people],
                 keywords: &[],
@@ -143,8 +141,10 @@ mod tests {
         );
         let v: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["@type"], "NewsArticle");
-        assert_eq!(v["datePublished"], "2023-03-08T00:00:00+03:00");
-        assert_eq!(v["dateModified"], "2023-03-08T00:00:00+03:00");
+        assert_eq!(v["datePublished"], "2023-03-08T12:00:00+03:00");
+        assert_eq!(v["dateModified"], "2023-03-08T12:00:00+03:00");
+        assert_eq!(v["headline"], "Austin in Baghdad");
+        assert_eq!(v["dateline"], "BAGHDAD");
         assert_eq!(v["author"][0]["@type"], "Organization");
         assert_eq!(v["image"][0], "https://n.example/2023/03/08/a/photo.jpg");
         assert_eq!(
@@ -156,11 +156,12 @@ mod tests {
     #[test]
     fn script_end_in_a_headline_stays_inside_the_json() {
         let config = Config::default();
-        let c = card("</script><script>alert(1)</script>");
+        let b = brief("</script><script>alert(1)</script>");
+        let keys = CardKeys::default();
         let text = news_article(
             &config,
             &NewsArticle {
-                card: &c,
+                card: Card::new(&b, &keys, &config),
                 updated: None,
                 entities: &[],
                 keywords: &[],

@@ -17,8 +17,8 @@ mod digest;
 use super::Renderer;
 use super::chart;
 use super::context::{
-    Card, EntityLink, EventView, SiteCtx, TagLink, cards, date_label, entity_url, event_view,
-    month_name,
+    Card, CardKeys, EntityLink, EventView, SiteCtx, TagLink, cards, date_label, entity_url,
+    event_view, month_name,
 };
 use super::jsonld;
 use crate::config::Config;
@@ -84,7 +84,7 @@ pub struct Pass {
     pub site_ctx: SiteCtx,
     site_value: Value,
     /// (Shared: the dev server's next site copies those of unchanged briefs.)
-    pub cards: Vec<Arc<Card>>,
+    pub cards: Vec<Arc<CardKeys>>,
     /// URL → page, built on first use (the dev server renders pages on request).
     by_url: OnceLock<HashMap<String, Job>>,
     /// What every timeline page shares, computed on first use.
@@ -261,11 +261,11 @@ impl Pass {
                     {
                         card.clone()
                     } else {
-                        Arc::new(super::context::card(&site, &config, b))
+                        Arc::new(super::context::card_keys(&site, b))
                     }
                 })
                 .collect(),
-            _ => cards(&site, &config),
+            _ => cards(&site),
         };
         let site_value = Value::from_serializable(&site_ctx);
         Pass {
@@ -456,11 +456,16 @@ impl Pass {
     /// The cards of a list page as a template value. Made for each page: kept for
     /// reuse, every brief's card value cost a tenth of a big build's memory (250 MiB
     /// at 100,000 articles) and saved no measurable time.
+    /// The list card of brief `i`.
+    fn card(&self, i: usize) -> Card<'_> {
+        Card::new(&self.site.briefs[i], &self.cards[i], &self.config)
+    }
+
     fn card_list(&self, indices: &[usize]) -> Value {
         Value::from(
             indices
                 .iter()
-                .map(|&i| Value::from_serializable(&self.cards[i]))
+                .map(|&i| Value::from_serializable(&self.card(i)))
                 .collect::<Vec<Value>>(),
         )
     }
@@ -602,7 +607,7 @@ impl Pass {
 
     fn brief_page(&self, i: usize) -> anyhow::Result<BriefPage<'_>> {
         let b = &self.site.briefs[i];
-        let card = &self.cards[i];
+        let card = self.card(i);
         let people = self.entity_links(EntityKind::Person, b);
         let places = self.entity_links(EntityKind::Place, b);
         let organizations = self.entity_links(EntityKind::Organization, b);
@@ -661,7 +666,7 @@ impl Pass {
                 .article
                 .image
                 .as_deref()
-                .map(|img| jsonld::absolute_image(&self.config, &card.url, img)),
+                .map(|img| jsonld::absolute_image(&self.config, card.url(), img)),
             word_count: words,
             reading_minutes: words.div_ceil(230).max(1),
             people,
@@ -670,16 +675,9 @@ impl Pass {
             figures: &b.facts.figures,
             quotes,
             events,
-            related: self
-                .related(i)
-                .into_iter()
-                .map(|j| &*self.cards[j])
-                .collect(),
-            prev: self.cards.get(i + 1).map(|c| &**c),
-            next: i
-                .checked_sub(1)
-                .and_then(|j| self.cards.get(j))
-                .map(|c| &**c),
+            related: self.related(i).into_iter().map(|j| self.card(j)).collect(),
+            prev: (i + 1 < self.cards.len()).then(|| self.card(i + 1)),
+            next: i.checked_sub(1).map(|j| self.card(j)),
             jsonld,
             source_path: b.article.path.display().to_string(),
         })
@@ -769,7 +767,7 @@ impl Pass {
                 b.facts.quotes.get(q.quote).map(|quote| EntityQuote {
                     text: quote.text.to_string(),
                     indirect: quote.indirect,
-                    brief: &self.cards[q.brief],
+                    brief: self.card(q.brief),
                 })
             })
             .collect();
@@ -1025,7 +1023,7 @@ impl Pass {
                                     date: d.date.to_string(),
                                     label: date_label(&d.date.to_string()),
                                     anchor: format!("d{}", d.date),
-                                    briefs: d.briefs.iter().map(|&i| &*self.cards[i]).collect(),
+                                    briefs: d.briefs.iter().map(|&i| self.card(i)).collect(),
                                     events: events(&d.events),
                                 })
                                 .collect()
@@ -1135,7 +1133,7 @@ pub fn article_html(a: &Article, sanitize: bool) -> anyhow::Result<String> {
 #[derive(Serialize)]
 struct BriefPage<'a> {
     #[serde(flatten)]
-    card: &'a Card,
+    card: Card<'a>,
     content: String,
     updated: Option<String>,
     description: Option<String>,
@@ -1152,9 +1150,9 @@ struct BriefPage<'a> {
     figures: &'a crate::extract::Packed<crate::extract::Figure>,
     quotes: Vec<QuoteView>,
     events: Vec<EventView>,
-    related: Vec<&'a Card>,
-    prev: Option<&'a Card>,
-    next: Option<&'a Card>,
+    related: Vec<Card<'a>>,
+    prev: Option<Card<'a>>,
+    next: Option<Card<'a>>,
     jsonld: String,
     source_path: String,
 }
@@ -1210,7 +1208,7 @@ struct RoleView {
 struct EntityQuote<'a> {
     text: String,
     indirect: bool,
-    brief: &'a Card,
+    brief: Card<'a>,
 }
 
 #[derive(Serialize)]
@@ -1254,7 +1252,7 @@ struct DayView<'a> {
     date: String,
     label: String,
     anchor: String,
-    briefs: Vec<&'a Card>,
+    briefs: Vec<Card<'a>>,
     events: Vec<EventView>,
 }
 

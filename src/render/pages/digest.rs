@@ -95,12 +95,12 @@ impl Pass {
             self.site
                 .briefs
                 .par_iter()
-                .zip(&self.cards)
-                .map(|(b, card)| {
+                .enumerate()
+                .map(|(i, b)| {
                     let mut d = Dig::new(b.article.hash);
                     d.str(&b.article.path.to_string_lossy());
                     d.str(&b.permalink);
-                    d.hash(card);
+                    d.hash(&self.card(i));
                     d.finish()
                 })
                 .collect()
