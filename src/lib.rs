@@ -442,9 +442,6 @@ fn prepare(
 fn site_facts(mut facts: Facts) -> Facts {
     facts.timexes = Vec::new();
     let f = &mut facts;
-    for s in [&mut f.title, &mut f.summary] {
-        s.shrink_to_fit();
-    }
     for p in &mut f.people {
         p.name.shrink_to_fit();
         p.roles.iter_mut().for_each(String::shrink_to_fit);

@@ -261,7 +261,7 @@ fn article_findings(site: &Site, opts: &BuildOptions, report: &mut Report) {
                 "no `date` in the front matter: the date comes from the file name".into(),
             ));
         }
-        if a.description.is_none() && b.facts.summary.trim().is_empty() {
+        if a.description.is_none() && !b.extracted_summary {
             report.findings.push(warn(
                 "no summary: add a `description`, or a first paragraph".into(),
             ));

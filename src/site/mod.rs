@@ -45,6 +45,9 @@ pub struct Brief {
     pub summary: Arc<str>,
     /// Words in the body.
     pub words: usize,
+    /// Whether the extraction found a summary (the `description` aside): without
+    /// either, lists show the title.
+    pub extracted_summary: bool,
     /// Which of its entities each dated event's sentence names: (index into the
     /// facts' events, kind, index into the facts' list of that kind). Entity pages
     /// build their own timelines from it; found here, while the text is at hand.
@@ -123,12 +126,14 @@ impl Brief {
         let event_entities = known
             .unwrap_or_else(|| event_entities(&article.body, &facts))
             .into();
+        let extracted_summary = !facts.summary.trim().is_empty();
         Brief {
             article,
             facts,
             permalink,
             day,
             summary: summary.into(),
+            extracted_summary,
             words,
             event_entities,
         }
@@ -138,11 +143,16 @@ impl Brief {
 impl Brief {
     /// Lets go of the article body once the facts are extracted: a build needs it
     /// again only to render the brief page (read again from the file), and bodies
-    /// are most of an archive's memory.
+    /// are most of an archive's memory. So too the facts' title and summary, which
+    /// no page reads: the article has the title, the brief its summary.
     pub fn release_body(&mut self) {
         if let Some(a) = Arc::get_mut(&mut self.article) {
             a.body = String::new();
             a.body_released = true;
+        }
+        if let Some(f) = Arc::get_mut(&mut self.facts) {
+            f.title = String::new();
+            f.summary = String::new();
         }
     }
 }
