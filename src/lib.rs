@@ -438,10 +438,12 @@ fn prepare(
 /// shows (events carry their dates) and which are a third of the facts' size.
 /// `dateline facts` and the cache keep them whole.
 /// Their lists and strings are trimmed to their length: grown by pushing (or by the
-/// cache's deserializer), they hold a quarter more on average.
+/// cache's deserializer), they hold a quarter more on average; the quotes, events
+/// and figures share one text, each string in it once ([`extract::share`]).
 fn site_facts(mut facts: Facts) -> Facts {
     facts.timexes = Vec::new();
     let f = &mut facts;
+    extract::share(&mut f.quotes, &mut f.events, &mut f.figures);
     for p in &mut f.people {
         p.name.shrink_to_fit();
         p.roles.iter_mut().for_each(String::shrink_to_fit);

@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use knowledge::Knowledge;
-pub use packed::{EventStr, FigureStr, Packed, QuoteStr};
+pub use packed::{EventStr, FigureStr, Packed, QuoteStr, share};
 
 /// Bumped whenever extraction output may change; part of the build cache key.
 pub const EXTRACTOR_VERSION: u32 = 1;
