@@ -52,27 +52,38 @@ impl Str {
 #[derive(Default)]
 pub struct Text {
     text: String,
-    /// Each string placed, with the span of its item when it is that item's
-    /// sentence text (a quote, a summary, a figure; not a date or a name).
-    placed: Vec<(Str, Option<Span32>)>,
+    /// Each string placed, with a hash of it and the span of its item when it is
+    /// that item's sentence text (a quote, a summary, a figure; not a date or a
+    /// name).
+    placed: Vec<(u64, Str, Option<Span32>)>,
+    /// Whether strings are looked for before they are placed: only for the text
+    /// a site keeps ([`share`]); a list packed on its way to or from the cache
+    /// just appends.
+    find: bool,
 }
 
 impl Text {
     /// Places `s`, the text of an item at `span` when given.
     fn put(&mut self, s: &str, span: Option<Span>) -> Str {
         let len = u32::try_from(s.len()).unwrap_or(0);
-        for &(p, _) in &self.placed {
-            if p.len == len && p.read(&self.text) == s {
+        if !self.find {
+            let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX - 1);
+            self.text.push_str(s);
+            return Str { start, len };
+        }
+        let hash = xxhash_rust::xxh3::xxh3_64(s.as_bytes());
+        for &(h, p, _) in &self.placed {
+            if h == hash && p.read(&self.text) == s {
                 return p;
             }
         }
         if let Some(span) = span.filter(|_| !s.is_empty()) {
             let span = Span32::of(span);
-            for &(p, at) in &self.placed {
+            for &(_, p, at) in &self.placed {
                 let overlaps = at.is_some_and(|a| a.0[0] < span.0[1] && span.0[0] < a.0[1]);
                 if overlaps
                     && p.len > len
-                    && let Some(i) = p.read(&self.text).find(s)
+                    && let Some(i) = find(p.read(&self.text).as_bytes(), s.as_bytes())
                 {
                     return Str {
                         start: p.start + i as u32,
@@ -84,7 +95,7 @@ impl Text {
         let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX - 1);
         self.text.push_str(s);
         let placed = Str { start, len };
-        self.placed.push((placed, span.map(Span32::of)));
+        self.placed.push((hash, placed, span.map(Span32::of)));
         placed
     }
 
@@ -95,6 +106,14 @@ impl Text {
     fn finish(self) -> Arc<str> {
         self.text.into()
     }
+}
+
+/// Where `needle` (not empty) first occurs in `hay`: a sentence's worth of bytes,
+/// for which a first-byte scan beats setting up a substring searcher.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let last = hay.len().checked_sub(needle.len())?;
+    (0..=last).find(|&i| hay[i] == first && hay[i + 1..].starts_with(rest))
 }
 
 /// A span as two 32-bit offsets (articles are far below 4 GiB).
@@ -180,7 +199,10 @@ impl<T: Pack> Packed<T> {
 /// Packs an article's quotes, events and figures again into one shared text (see
 /// [`Text`]); the lists read as before.
 pub fn share(quotes: &mut Packed<Quote>, events: &mut Packed<Event>, figures: &mut Packed<Figure>) {
-    let mut text = Text::default();
+    let mut text = Text {
+        find: true,
+        ..Text::default()
+    };
     let q: Box<[QuoteItem]> = quotes.iter().map(|r| Quote::pack(r, &mut text)).collect();
     let e: Box<[EventItem]> = events.iter().map(|r| Event::pack(r, &mut text)).collect();
     let f: Box<[FigureItem]> = figures.iter().map(|r| Figure::pack(r, &mut text)).collect();
@@ -560,6 +582,27 @@ mod tests {
         assert!(apart > placed + 50, "{apart}");
         // Equal lists compare equal whether their text is shared or not.
         assert_eq!(pe, Packed::from_items(&e));
+    }
+
+    #[test]
+    fn find_is_the_first_occurrence() {
+        for (hay, needle) in [
+            ("the dam would cost", "dam"),
+            ("aaab", "aab"),
+            ("€2.5bn, €2.5bn", "€2.5bn"),
+            ("Zürich said", "rich"),
+            ("short", "longer than it"),
+            ("abc", "abc"),
+            ("abc", "abd"),
+            ("", "a"),
+        ] {
+            assert_eq!(
+                find(hay.as_bytes(), needle.as_bytes()),
+                hay.find(needle),
+                "{hay} {needle}"
+            );
+        }
+        assert_eq!(find(b"abc", b""), None);
     }
 
     #[test]

@@ -122,7 +122,7 @@ impl Brief {
             None => article.title.clone(),
         };
         let day = article.date.with_timezone(&tz).date_naive();
-        let words = article.body.split_whitespace().count();
+        let words = word_count(&article.body);
         let event_entities = known
             .unwrap_or_else(|| event_entities(&article.body, &facts))
             .into();
@@ -138,6 +138,23 @@ impl Brief {
             event_entities,
         }
     }
+}
+
+/// How many words `text` has, as `split_whitespace` counts them: byte by byte when
+/// the text is ASCII, as most is (this runs over every body at every build).
+pub fn word_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        // `char::is_whitespace` on ASCII: space, and \t \n \x0B \x0C \r.
+        let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
 impl Brief {
@@ -529,6 +546,26 @@ pub(crate) mod tests {
             &Config::default(),
             chrono_tz::UTC,
         )
+    }
+
+    #[test]
+    fn word_count_is_split_whitespace_count() {
+        for text in [
+            "",
+            " ",
+            "one",
+            "  two words  ",
+            "tab\tnew\nline\rcr\x0bvt\x0cff end",
+            "a\x1fb",
+            "non-ASCII: café\u{a0}déjà vu\u{2003}ok",
+            "ends with space ",
+        ] {
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
