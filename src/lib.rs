@@ -57,6 +57,10 @@ pub struct BuildOptions {
     pub no_cache: bool,
     /// The cache folder; `<root>/.dateline-cache` when not given.
     pub cache_dir: Option<PathBuf>,
+    /// Render every page but write nothing (the output folder is not touched): for
+    /// measuring a build whose output would not fit the disk, like Hugo's
+    /// `--renderToMemory` without keeping the pages.
+    pub dry_run: bool,
 }
 
 /// What a build did.
@@ -73,6 +77,8 @@ pub struct BuildReport {
     /// Pages of an earlier build kept because nothing they show changed.
     pub pages_kept: usize,
     pub output: PathBuf,
+    /// The bytes rendered, when nothing was written (a dry run).
+    pub dry_run_bytes: Option<u64>,
     /// Each pipeline step's times and memory.
     pub steps: Vec<Step>,
     pub total: Duration,
@@ -102,11 +108,18 @@ impl BuildReport {
         if !left_out.is_empty() {
             s.push_str(&format!(", left out {}", left_out.join(", ")));
         }
-        s.push_str(&format!(
-            " in {:.2} s → {}",
-            self.total.as_secs_f64(),
-            self.output.display()
-        ));
+        match self.dry_run_bytes {
+            Some(bytes) => s.push_str(&format!(
+                " ({:.1} MB) in {:.2} s; nothing written (--dry-run)",
+                bytes as f64 / 1e6,
+                self.total.as_secs_f64(),
+            )),
+            None => s.push_str(&format!(
+                " in {:.2} s → {}",
+                self.total.as_secs_f64(),
+                self.output.display()
+            )),
+        }
         s
     }
 }
@@ -468,6 +481,31 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let progress = Progress::new(opts.progress);
     let prepared = prepare(opts, &mut steps, &progress, true)?;
     let root = &opts.root;
+    let mut dry_run_bytes = None;
+    if opts.dry_run {
+        let sink = output::Discard::default();
+        let written = prepared.output.write_all(&sink, &progress)?;
+        steps.finish("render");
+        progress.finish();
+        dry_run_bytes = Some(sink.bytes());
+        return Ok(BuildReport {
+            articles: prepared.output.pass.site.briefs.len(),
+            pages: written,
+            drafts_skipped: prepared.drafts_skipped,
+            embargoed: prepared.embargoed,
+            skipped: prepared
+                .load_errors
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+            cache_hits: prepared.cache_hits,
+            pages_kept: 0,
+            output: display_path(&prepared.output_dir),
+            dry_run_bytes,
+            steps: steps.done,
+            total: steps.start.elapsed(),
+        });
+    }
 
     // 6. Render and write into a staging folder, then swap it in.
     // With the cache, an incremental build: pages of the build before last whose
@@ -504,6 +542,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         cache_hits: prepared.cache_hits,
         pages_kept,
         output: display_path(&prepared.output_dir),
+        dry_run_bytes,
         steps: steps.done,
         total: steps.start.elapsed(),
     })

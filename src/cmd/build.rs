@@ -33,6 +33,10 @@ pub struct Args {
     /// (the site kept for incremental builds is deleted).
     #[arg(long)]
     no_cache: bool,
+    /// Render every page but write nothing (the output folder is left as it is):
+    /// for measuring a build, as Hugo's --renderToMemory.
+    #[arg(long)]
+    dry_run: bool,
     /// Print nothing but errors.
     #[arg(long, short, conflicts_with = "verbose")]
     quiet: bool,
@@ -55,6 +59,7 @@ impl Args {
             progress: !self.quiet,
             no_cache: self.no_cache,
             cache_dir: None,
+            dry_run: self.dry_run,
         };
         let report = dateline::build(&opts)?;
         for e in &report.skipped {

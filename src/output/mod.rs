@@ -47,6 +47,37 @@ pub trait Sink: Sync {
     }
 }
 
+/// A sink that keeps nothing: `build --dry-run` renders into it, counting bytes.
+#[derive(Default)]
+pub struct Discard {
+    bytes: std::sync::atomic::AtomicU64,
+}
+
+impl Discard {
+    /// The bytes written so far.
+    pub fn bytes(&self) -> u64 {
+        self.bytes.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl Sink for Discard {
+    fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        check_relative(rel)?;
+        self.bytes
+            .fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+    fn copy(&self, from: &Path, rel: &str) -> anyhow::Result<()> {
+        check_relative(rel)?;
+        let len = std::fs::metadata(from)
+            .with_context(|| format!("failed to read `{}`", from.display()))?
+            .len();
+        self.bytes
+            .fetch_add(len, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+}
+
 /// Checks that `rel` is a relative path that stays inside the output folder.
 pub fn check_relative(rel: &str) -> anyhow::Result<&Path> {
     let p = Path::new(rel);

@@ -329,3 +329,33 @@ fn brief_pages_read_the_text_again_and_refuse_a_file_changed_meanwhile() {
         "{err}"
     );
 }
+
+#[test]
+fn a_dry_run_renders_every_page_and_writes_nothing() {
+    let site = fixture("basic");
+    let real = build(site.path()).unwrap();
+    let out = site.path().join("public");
+    let written: u64 = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file() && e.file_name() != ".dateline")
+        .map(|e| e.metadata().unwrap().len())
+        .sum();
+    let mut opts = options(site.path());
+    opts.dry_run = true;
+    opts.no_cache = true;
+    opts.output = Some(site.path().join("dry"));
+    let dry = dateline::build(&opts).unwrap();
+    assert_eq!(dry.pages, real.pages);
+    assert_eq!(dry.dry_run_bytes, Some(written));
+    assert!(!site.path().join("dry").exists());
+    assert!(
+        dry.summary().ends_with("nothing written (--dry-run)"),
+        "{}",
+        dry.summary()
+    );
+    // An existing output folder is left as it is.
+    opts.output = None;
+    dateline::build(&opts).unwrap();
+    assert!(out.join("index.html").is_file());
+}
