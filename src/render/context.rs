@@ -164,7 +164,7 @@ impl std::hash::Hash for Card<'_> {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         self.title().hash(h);
         self.url().hash(h);
-        self.config.base().hash(h);
+        self.config.base_url.trim_end_matches('/').hash(h);
         let date = &self.brief.article.date;
         (date.timestamp(), date.offset().local_minus_utc()).hash(h);
         self.brief.day.hash(h);

@@ -74,7 +74,8 @@ pub struct Site {
     pub entities: Arc<EntityIndex>,
     /// Sorted by name.
     pub tags: Arc<Vec<Tag>>,
-    /// What each brief gives each index, in brief order (see [`IndexInputs`]).
+    /// What each brief gives each index, in brief order (see [`IndexInputs`]); empty
+    /// in a site assembled once, with no site to follow it (`dateline build`).
     pub inputs: Vec<IndexInputs>,
     /// Files of `content/` that belong to no article: (file, path under the output).
     pub files: Vec<(std::path::PathBuf, String)>,
@@ -287,8 +288,11 @@ pub fn assemble_with(
     disambiguate_wire_slugs(&mut briefs);
     check_permalinks(&briefs)?;
     // A brief sharing its article and facts with the previous site's brief in the
-    // same place gives what it gave then.
-    let inputs: Vec<IndexInputs> = {
+    // same place gives what it gave then. A one-off build (no previous site, none
+    // to follow) needs none.
+    let inputs: Vec<IndexInputs> = if previous.is_none() && !patchable {
+        Vec::new()
+    } else {
         use rayon::prelude::*;
         briefs
             .par_iter()
