@@ -481,53 +481,37 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let progress = Progress::new(opts.progress);
     let prepared = prepare(opts, &mut steps, &progress, true)?;
     let root = &opts.root;
-    let mut dry_run_bytes = None;
-    if opts.dry_run {
+
+    // 6. Render and write into a staging folder, then swap it in (or, in a dry run,
+    // into a sink that only counts bytes).
+    // With the cache, an incremental build: pages of the build before last whose
+    // digest is unchanged are kept (see `output::keep`).
+    let (written, pages_kept, dry_run_bytes) = if opts.dry_run {
         let sink = output::Discard::default();
         let written = prepared.output.write_all(&sink, &progress)?;
         steps.finish("render");
-        progress.finish();
-        dry_run_bytes = Some(sink.bytes());
-        return Ok(BuildReport {
-            articles: prepared.output.pass.site.briefs.len(),
-            pages: written,
-            drafts_skipped: prepared.drafts_skipped,
-            embargoed: prepared.embargoed,
-            skipped: prepared
-                .load_errors
-                .iter()
-                .map(ToString::to_string)
-                .collect(),
-            cache_hits: prepared.cache_hits,
-            pages_kept: 0,
-            output: display_path(&prepared.output_dir),
-            dry_run_bytes,
-            steps: steps.done,
-            total: steps.start.elapsed(),
-        });
-    }
-
-    // 6. Render and write into a staging folder, then swap it in.
-    // With the cache, an incremental build: pages of the build before last whose
-    // digest is unchanged are kept (see `output::keep`).
-    let staging = Staging::begin_with(
-        &prepared.output_dir,
-        &Protected {
-            root,
-            content: &prepared.content_dir,
-            others: &[&root.join("templates"), &root.join("static")],
-        },
-        opts.force,
-        prepared.cache.as_ref().map(|(c, _)| c.dir().join("pages")),
-    )?;
-    let written = prepared.output.write_all(&staging, &progress)?;
-    let pages_kept = staging.kept_pages();
-    steps.finish("render");
-    staging.commit()?;
-    if let Some((c, used)) = &prepared.cache {
-        c.prune(used);
-    }
-    steps.finish("swap");
+        (written, 0, Some(sink.bytes()))
+    } else {
+        let staging = Staging::begin_with(
+            &prepared.output_dir,
+            &Protected {
+                root,
+                content: &prepared.content_dir,
+                others: &[&root.join("templates"), &root.join("static")],
+            },
+            opts.force,
+            prepared.cache.as_ref().map(|(c, _)| c.dir().join("pages")),
+        )?;
+        let written = prepared.output.write_all(&staging, &progress)?;
+        let pages_kept = staging.kept_pages();
+        steps.finish("render");
+        staging.commit()?;
+        if let Some((c, used)) = &prepared.cache {
+            c.prune(used);
+        }
+        steps.finish("swap");
+        (written, pages_kept, None)
+    };
     progress.finish();
     Ok(BuildReport {
         articles: prepared.output.pass.site.briefs.len(),
