@@ -325,8 +325,8 @@ pub fn entity_url(site: &Site, kind: EntityKind, name: &str) -> Option<String> {
         .map(|p| entity_path(kind, &p.slug))
 }
 
-/// The filter keys of a brief: its entities' hub slugs and its tags.
-pub fn filter_keys(site: &Site, b: &Brief) -> String {
+/// The filter keys of a brief: its entities' hub slugs and its tags' `slugs`.
+fn filter_keys(site: &Site, b: &Brief, slugs: &[String]) -> String {
     let mut keys: Vec<String> = Vec::new();
     let people = b.facts.people.iter().map(|p| (EntityKind::Person, &p.name));
     let places = b.facts.places.iter().map(|p| (EntityKind::Place, &p.name));
@@ -340,8 +340,8 @@ pub fn filter_keys(site: &Site, b: &Brief) -> String {
             keys.push(format!("{}:{}", kind_dir(kind), p.slug));
         }
     }
-    for t in &b.article.tags {
-        keys.push(format!("tags:{}", slug::slugify(t)));
+    for slug in slugs {
+        keys.push(format!("tags:{slug}"));
     }
     keys.sort();
     keys.dedup();
@@ -362,7 +362,7 @@ pub fn cards(site: &Site) -> Vec<Arc<CardKeys>> {
 pub fn card_keys(site: &Site, b: &Brief) -> CardKeys {
     let slugs: Vec<String> = b.article.tags.iter().map(slug::slugify).collect();
     CardKeys {
-        filter: filter_keys(site, b).into(),
+        filter: filter_keys(site, b, &slugs).into(),
         tag_slugs: slugs.join(" ").into(),
     }
 }

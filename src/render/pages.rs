@@ -157,10 +157,7 @@ const PAGE_WINDOW: usize = 5;
 fn paginator(base: &str, items: usize, per: usize, current: usize) -> Paginator {
     let total = page_count(items, per);
     let near = current.saturating_sub(PAGE_WINDOW).max(1)..=(current + PAGE_WINDOW).min(total);
-    let numbers = std::iter::once(1)
-        .chain(near)
-        .chain(std::iter::once(total))
-        .filter(|&n| n >= 1 && n <= total);
+    let numbers = std::iter::once(1).chain(near).chain(std::iter::once(total));
     let mut pages: Vec<PageLink> = Vec::new();
     for n in numbers {
         if pages.last().is_none_or(|p| p.number < n) {
