@@ -34,7 +34,44 @@ pub fn register(tera: &mut Tera, tz: Tz, base: String) {
 
 fn date(v: &str, kw: &Kwargs, site_tz: Tz) -> TeraResult<String> {
     let format = kw.get::<&str>("format")?.unwrap_or("%Y-%m-%d");
-    let tz = match kw.get::<&str>("timezone")? {
+    let zone = kw.get::<&str>("timezone")?;
+    // A build formats each brief's date on every list that shows it (twenty times
+    // and more), in a handful of formats: each thread remembers what it formatted.
+    let key = {
+        use xxhash_rust::xxh3::Xxh3;
+        let mut h = Xxh3::new();
+        for part in [format, zone.unwrap_or(site_tz.name()), v] {
+            h.update(part.as_bytes());
+            h.update(&(part.len() as u64).to_le_bytes());
+        }
+        h.digest128()
+    };
+    if let Some(hit) = DATES.with_borrow(|m| m.get(&key).cloned()) {
+        return Ok(hit);
+    }
+    let out = format_date(v, format, zone, site_tz)?;
+    DATES.with_borrow_mut(|m| {
+        if m.len() >= DATE_MEMO {
+            m.clear();
+        }
+        m.insert(key, out.clone());
+    });
+    Ok(out)
+}
+
+/// How many formatted dates a thread keeps (about 6 MiB).
+const DATE_MEMO: usize = 1 << 16;
+
+thread_local! {
+    /// Formatted dates by a 128-bit hash of (format, zone, value); the zone is the
+    /// site's when the template names none (the dev server's threads outlive a
+    /// configuration).
+    static DATES: std::cell::RefCell<std::collections::HashMap<u128, String>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn format_date(v: &str, format: &str, zone: Option<&str>, site_tz: Tz) -> TeraResult<String> {
+    let tz = match zone {
         Some(name) => name.parse::<Tz>().map_err(|_| {
             tera::Error::message(format!("date: `{name}` is not an IANA time zone"))
         })?,
@@ -152,6 +189,27 @@ mod tests {
         assert_eq!(
             render("{{ d | date(format='%H:%M', timezone='UTC') }}", &ctx),
             "22:30"
+        );
+    }
+
+    #[test]
+    fn remembered_dates_follow_the_site_zone_and_format() {
+        // The memo is per thread and outlives a renderer: a second site zone, a second
+        // format and a second value must not be answered from the first.
+        let mut ctx = Context::new();
+        ctx.insert("d", "2023-03-07T22:30:00+00:00");
+        let src = "{{ d | date(format='%H:%M') }}";
+        assert_eq!(render(src, &ctx), "01:30");
+        let mut tera = Tera::default();
+        register(&mut tera, chrono_tz::UTC, "https://n.example/".into());
+        tera.add_raw_template("t.html", src).unwrap();
+        assert_eq!(tera.render("t.html", &ctx).unwrap(), "22:30");
+        assert_eq!(render("{{ d | date(format='%H.%M') }}", &ctx), "01.30");
+        ctx.insert("d", "2023-03-07T22:31:00+00:00");
+        assert_eq!(render(src, &ctx), "01:31");
+        assert_eq!(
+            render("{{ '2023-03-07' | date(format='%-d %B') }}", &ctx),
+            "7 March"
         );
     }
 
