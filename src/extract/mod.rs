@@ -157,7 +157,7 @@ pub fn extract_facts(doc: &Document<'_>, kb: &Knowledge) -> Facts {
     let tokens = segment::SentenceTokens::new(text, &sentences);
     let found = entities::find_entities_in(text, &tokens, kb);
     let figures = figures::find_figures_in(text, &sentences, &tokens);
-    let quotes = quotes::find_quotes(text, &sentences, &found);
+    let quotes = quotes::find_quotes_in(text, &sentences, &tokens, &found);
     let events = events::find_events(text, &sentences, &timexes, &quotes, doc.date);
     Facts {
         title: doc.title.map(str::to_string).unwrap_or_default(),

@@ -70,7 +70,22 @@ struct Doc<'a> {
 
 /// Finds the quotes of `text` and resolves their speakers against `found`.
 pub fn find_quotes(text: &str, sentences: &[Span], found: &Found) -> Vec<Quote> {
-    let mut doc = Doc::new(text, sentences);
+    find_quotes_in(
+        text,
+        sentences,
+        &segment::SentenceTokens::new(text, sentences),
+        found,
+    )
+}
+
+/// [`find_quotes`] with the sentences' tokens already made.
+pub fn find_quotes_in(
+    text: &str,
+    sentences: &[Span],
+    tokens: &segment::SentenceTokens,
+    found: &Found,
+) -> Vec<Quote> {
+    let mut doc = Doc::new(text, sentences, tokens);
     let mut resolver = speaker::Resolver::new(&doc.w, found, doc.sents.clone());
     let mut items = Vec::new();
     doc.attribute_regions(&mut items);
@@ -80,15 +95,15 @@ pub fn find_quotes(text: &str, sentences: &[Span], found: &Found) -> Vec<Quote> 
 }
 
 impl<'a> Doc<'a> {
-    fn new(text: &'a str, sentences: &[Span]) -> Doc<'a> {
+    fn new(text: &'a str, sentences: &[Span], tokens: &segment::SentenceTokens) -> Doc<'a> {
         let paras = marks::paragraphs(text);
         let regions = marks::find_regions(text, &paras);
-        let mut toks = Vec::new();
+        let mut toks = Vec::with_capacity(tokens.all().len());
         let mut sents = Vec::with_capacity(sentences.len());
         let mut sent_para = Vec::with_capacity(sentences.len());
         // Sentences, cut where one of our paragraphs ends inside them.
         let mut p = 0;
-        for s in sentences {
+        for (k, s) in sentences.iter().enumerate() {
             while p < paras.len() && paras[p][1] <= s[0] {
                 p += 1;
             }
@@ -97,7 +112,12 @@ impl<'a> Doc<'a> {
                 let piece = [s[0].max(paras[q][0]), s[1].min(paras[q][1])];
                 if piece[0] < piece[1] {
                     let from = toks.len();
-                    toks.extend(segment::tokens(text, piece));
+                    // A sentence no paragraph cuts (nearly all) has its tokens made.
+                    if piece == *s {
+                        toks.extend_from_slice(tokens.of(k));
+                    } else {
+                        segment::push_tokens(text, piece, &mut toks);
+                    }
                     sents.push([from, toks.len()]);
                     sent_para.push(q);
                 }
