@@ -6,7 +6,7 @@
 //! site per page (the cause of Zola's slow builds on big sites, getzola/zola#2508).
 //! The variables each template gets are listed in README.md.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, NaiveDate, SecondsFormat};
 use serde::Serialize;
@@ -68,6 +68,9 @@ pub struct Card<'a> {
     pub brief: &'a Brief,
     pub keys: &'a CardKeys,
     config: &'a Config,
+    /// Where the card's template value is kept once made, if a render pass keeps it:
+    /// see [`Card::shared`].
+    value: Option<&'a OnceLock<tera::Value>>,
 }
 
 impl<'a> Card<'a> {
@@ -76,6 +79,20 @@ impl<'a> Card<'a> {
             brief,
             keys,
             config,
+            value: None,
+        }
+    }
+
+    /// A card whose template value is made once, into `slot`, and then shared.
+    ///
+    /// A brief's card is on twenty pages and more (the index, its tags, the hubs of
+    /// its entities, the briefs it is related to, the timeline): serialised once, a
+    /// page's context takes it by reference count (Tera passes a `Value` met inside
+    /// a serialised struct through as a clone of its `Arc`).
+    pub fn shared(self, slot: &'a OnceLock<tera::Value>) -> Card<'a> {
+        Card {
+            value: Some(slot),
+            ..self
         }
     }
     pub fn title(&self) -> &'a str {
@@ -128,6 +145,20 @@ impl<'a> Card<'a> {
 
 impl Serialize for Card<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.value {
+            Some(slot) => slot
+                .get_or_init(|| tera::Value::from_serializable(&Fields(*self)))
+                .serialize(s),
+            None => Fields(*self).serialize(s),
+        }
+    }
+}
+
+/// The fields of a card, serialised.
+struct Fields<'c>(Card<'c>);
+
+impl Serialize for Fields<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{SerializeSeq, SerializeStruct};
         struct Tags<'c>(Card<'c>);
         impl Serialize for Tags<'_> {
@@ -143,18 +174,19 @@ impl Serialize for Card<'_> {
                 seq.end()
             }
         }
+        let card = self.0;
         let mut c = s.serialize_struct("Card", 11)?;
-        c.serialize_field("title", self.title())?;
-        c.serialize_field("url", self.url())?;
-        c.serialize_field("permalink", &self.permalink())?;
-        c.serialize_field("date", &self.date())?;
-        c.serialize_field("day", &self.brief.day.to_string())?;
-        c.serialize_field("summary", self.summary())?;
-        c.serialize_field("tags", &Tags(*self))?;
-        c.serialize_field("dateline", &self.dateline())?;
-        c.serialize_field("authors", self.authors())?;
-        c.serialize_field("image", &self.image())?;
-        c.serialize_field("filter", &*self.keys.filter)?;
+        c.serialize_field("title", card.title())?;
+        c.serialize_field("url", card.url())?;
+        c.serialize_field("permalink", &card.permalink())?;
+        c.serialize_field("date", &card.date())?;
+        c.serialize_field("day", &card.brief.day.to_string())?;
+        c.serialize_field("summary", card.summary())?;
+        c.serialize_field("tags", &Tags(card))?;
+        c.serialize_field("dateline", &card.dateline())?;
+        c.serialize_field("authors", card.authors())?;
+        c.serialize_field("image", &card.image())?;
+        c.serialize_field("filter", &*card.keys.filter)?;
         c.end()
     }
 }
@@ -470,6 +502,34 @@ mod tests {
         assert_eq!(v["authors"], serde_json::json!(["Jane Doe"]));
         assert_eq!(v["image"], serde_json::Value::Null);
         assert_eq!(v["filter"], "tags:defense-policy tags:iraq");
+
+        // A shared card writes the same, as JSON and inside a template value, and is
+        // made once: the second page's value is the first's (same `Arc`).
+        let slot = OnceLock::new();
+        let shared = card.shared(&slot);
+        assert_eq!(serde_json::to_string(&shared).unwrap(), text);
+        #[derive(Serialize)]
+        struct Page<'a> {
+            related: Vec<Card<'a>>,
+        }
+        let plain = tera::Value::from_serializable(&Page {
+            related: vec![card],
+        });
+        let first = tera::Value::from_serializable(&Page {
+            related: vec![shared],
+        });
+        let second = tera::Value::from_serializable(&Page {
+            related: vec![shared],
+        });
+        assert_eq!(plain, first);
+        assert_eq!(first, second);
+        let card_map = |v: &tera::Value| -> *const tera::Map {
+            let related = v.as_map().unwrap().values().next().unwrap();
+            related.as_array().unwrap()[0].as_map().unwrap()
+        };
+        assert!(std::ptr::eq(card_map(&first), card_map(&second)));
+        assert!(!std::ptr::eq(card_map(&plain), card_map(&first)));
+        assert!(slot.get().is_some());
     }
 
     #[test]

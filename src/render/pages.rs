@@ -96,7 +96,16 @@ pub struct Pass {
     brief_digests: OnceLock<Vec<u128>>,
     /// See `Pass::timeline_digest`.
     timeline_digest: OnceLock<u128>,
+    /// The template value of the newest briefs' cards, made on first use: see
+    /// [`Card::shared`] and [`CARD_VALUES`].
+    card_values: Vec<OnceLock<Value>>,
 }
+
+/// How many briefs, the newest, keep their card's template value for the pass. A
+/// value is about 2 KiB (Tera's maps), so this bounds the kept values near 40 MiB:
+/// all of a 10,000-article site, a sixth of 100,000. The newest briefs are on the
+/// most pages (the first page of every list that names them).
+pub const CARD_VALUES: usize = 20_000;
 
 /// Values several pages of one group share (the hub of an entity for each of its
 /// pages, the years of the timeline for the index and the year pages), kept only
@@ -281,6 +290,7 @@ impl Pass {
             _ => cards(&site),
         };
         let site_value = Value::from_serializable(&site_ctx);
+        let n_briefs = site.briefs.len();
         Pass {
             site,
             config,
@@ -293,6 +303,9 @@ impl Pass {
             facts_fingerprint: 0,
             brief_digests: OnceLock::new(),
             timeline_digest: OnceLock::new(),
+            card_values: (0..n_briefs.min(CARD_VALUES))
+                .map(|_| OnceLock::new())
+                .collect(),
         }
     }
 
@@ -466,14 +479,17 @@ impl Pass {
         ctx
     }
 
-    /// The cards of a list page as a template value. Made for each page: kept for
-    /// reuse, every brief's card value cost a tenth of a big build's memory (250 MiB
-    /// at 100,000 articles) and saved no measurable time.
-    /// The list card of brief `i`.
+    /// The list card of brief `i`, its template value shared when it is one of the
+    /// [`CARD_VALUES`] newest.
     fn card(&self, i: usize) -> Card<'_> {
-        Card::new(&self.site.briefs[i], &self.cards[i], &self.config)
+        let card = Card::new(&self.site.briefs[i], &self.cards[i], &self.config);
+        match self.card_values.get(i) {
+            Some(slot) => card.shared(slot),
+            None => card,
+        }
     }
 
+    /// The cards of a list page as a template value.
     fn card_list(&self, indices: &[usize]) -> Value {
         Value::from(
             indices
