@@ -15,6 +15,11 @@
 //! other work. No benchmark framework: stable Rust, `Instant` and `libc`.
 
 use std::path::Path;
+
+/// The allocator `dateline build` runs with, so the bench measures what a build pays.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
