@@ -1,9 +1,10 @@
 //! What templates receive: serialisable views of the site, built once.
 //!
 //! A brief appears on many list pages (the index, the timeline, its tags and its
-//! entities), so its [`Card`] is serialised once into a `tera::Value` whose maps are
-//! shared behind `Arc`; list pages clone those cheaply instead of re-serialising the
-//! site per page (the cause of Zola's slow builds on big sites, getzola/zola#2508).
+//! entities), so its [`Card`] is serialised once per render pass into a `tera::Value`
+//! whose maps are shared behind `Arc` (for the newest `pages::CARD_VALUES` briefs, to
+//! bound memory); pages clone those cheaply instead of re-serialising the site per
+//! page (the cause of Zola's slow builds on big sites, getzola/zola#2508).
 //! The variables each template gets are listed in README.md.
 
 use std::sync::{Arc, OnceLock};
