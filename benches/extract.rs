@@ -15,15 +15,15 @@
 //! other work. No benchmark framework: stable Rust, `Instant` and `libc`.
 
 use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use dateline::extract::{self, Document, Knowledge, segment};
 
 /// The allocator `dateline build` runs with, so the bench measures what a build pays.
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use std::time::{Duration, Instant};
-
-use chrono::NaiveDate;
-use dateline::extract::{self, Document, Knowledge, segment};
 
 /// One article to extract: its body and date.
 struct Doc {
