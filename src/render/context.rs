@@ -219,14 +219,15 @@ pub struct TagLink {
     pub url: String,
 }
 
-/// A person, place or organisation as a brief shows it, linked to its hub.
+/// A person, place or organisation as a brief shows it, linked to its hub (borrowed
+/// from the brief's facts: a brief page names a dozen and more).
 #[derive(Clone, Debug, Serialize)]
-pub struct EntityLink {
+pub struct EntityLink<'a> {
     pub kind: EntityKind,
-    pub name: String,
+    pub name: &'a str,
     pub url: Option<String>,
-    pub roles: Vec<String>,
-    pub aliases: Vec<String>,
+    pub roles: &'a [String],
+    pub aliases: &'a [String],
     pub mentions: u32,
 }
 

@@ -15,7 +15,7 @@ use crate::extract::knowledge::EntityKind;
 pub struct NewsArticle<'a> {
     pub card: Card<'a>,
     pub updated: Option<&'a str>,
-    pub entities: &'a [&'a [EntityLink]],
+    pub entities: &'a [&'a [EntityLink<'a>]],
     pub keywords: &'a [String],
 }
 
@@ -122,10 +122,10 @@ mod tests {
         };
         let people = [EntityLink {
             kind: EntityKind::Person,
-            name: "Lloyd Austin".into(),
+            name: "Lloyd Austin",
             url: Some("/people/lloyd-austin/".into()),
-            roles: vec![],
-            aliases: vec![],
+            roles: &[],
+            aliases: &[],
             mentions: 1,
         }];
         let b = brief("Austin in Baghdad");

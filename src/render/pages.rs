@@ -603,15 +603,16 @@ impl Pass {
             .map_err(|e| e.context(format!("while rendering {url}{what}")))
     }
 
-    fn entity_links(&self, kind: EntityKind, b: &Brief) -> Vec<EntityLink> {
-        let make = |name: &str, roles: &[String], aliases: &[String], mentions: u32| EntityLink {
-            kind,
-            name: name.to_string(),
-            url: entity_url(&self.site, kind, name),
-            roles: roles.to_vec(),
-            aliases: aliases.to_vec(),
-            mentions,
-        };
+    fn entity_links<'b>(&self, kind: EntityKind, b: &'b Brief) -> Vec<EntityLink<'b>> {
+        let make =
+            |name: &'b str, roles: &'b [String], aliases: &'b [String], mentions: u32| EntityLink {
+                kind,
+                name,
+                url: entity_url(&self.site, kind, name),
+                roles,
+                aliases,
+                mentions,
+            };
         match kind {
             EntityKind::Person => b
                 .facts
@@ -1173,9 +1174,9 @@ struct BriefPage<'a> {
     image_url: Option<String>,
     word_count: usize,
     reading_minutes: usize,
-    people: Vec<EntityLink>,
-    places: Vec<EntityLink>,
-    organizations: Vec<EntityLink>,
+    people: Vec<EntityLink<'a>>,
+    places: Vec<EntityLink<'a>>,
+    organizations: Vec<EntityLink<'a>>,
     figures: &'a crate::extract::Packed<crate::extract::Figure>,
     quotes: Vec<QuoteView>,
     events: Vec<EventView>,
