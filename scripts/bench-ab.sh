@@ -9,31 +9,27 @@
 #
 # Make the site first with `cargo bench --bench site -- generate DIR N`.
 set -euo pipefail
-[[ $# -ge 2 ]] || { sed -n '2,9p' "$0" >&2; exit 2; }
+[[ $# -ge 2 ]] || { sed -n '2,10p' "$0" >&2; exit 2; }
+HERE=$(cd "$(dirname "$0")" && pwd)
 A=$(realpath "$1") B=$(realpath "$2") RUNS=${3:-5} SITE=${4:-/dev/shm/dateline-bench/site-10000}
 [[ -x /usr/bin/time ]] || { echo "needs GNU time (apt-get install time)" >&2; exit 1; }
 OUT=$(mktemp -d /dev/shm/dateline-ab.XXXXXX)
+TIMES=$OUT/times
 trap 'rm -rf "$OUT"' EXIT
+# shellcheck source=bench-common.sh
+source "$HERE/bench-common.sh" # measure, median
+
+a_s=() a_k=() a_c=() b_s=() b_k=() b_c=()
 for ((i = 1; i <= RUNS; i++)); do
-    for X in A B; do
-        BIN=${!X}
-        rm -rf "$OUT/public"
-        /usr/bin/time -f "$X %e %U %S %M" -o "$OUT/t" "$BIN" build --root "$SITE" \
-            --output "$OUT/public" --no-cache -q >/dev/null
-        cat "$OUT/t"
-    done
-done | awk '
-    { wall[$1] = wall[$1] " " $2; cpu[$1] = cpu[$1] " " ($3 + $4); kib[$1] = kib[$1] " " $5
-      w[$1, ++n[$1]] = $2; c[$1, n[$1]] = $3 + $4; m[$1, n[$1]] = $5 }
-    function median(arr, k, cnt,    v, i, j, t) {
-        for (i = 1; i <= cnt; i++) v[i] = arr[k, i]
-        for (i = 1; i <= cnt; i++) for (j = i + 1; j <= cnt; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
-        return cnt % 2 ? v[(cnt + 1) / 2] : (v[cnt / 2] + v[cnt / 2 + 1]) / 2
-    }
-    END {
-        for (k = 0; k < 2; k++) {
-            x = k ? "B" : "A"
-            printf "%s wall%s | cpu%s | KiB%s\n", x, wall[x], cpu[x], kib[x]
-            printf "%s median: wall %.2f s, cpu %.2f s, peak %.0f MiB\n", x, median(w, x, n[x]), median(c, x, n[x]), median(m, x, n[x]) / 1024
-        }
-    }'
+    read -r s k c < <(measure "$OUT/public" "$A" build --root "$SITE" --output "$OUT/public" --no-cache -q)
+    a_s+=("$s") a_k+=("$k") a_c+=("$c")
+    read -r s k c < <(measure "$OUT/public" "$B" build --root "$SITE" --output "$OUT/public" --no-cache -q)
+    b_s+=("$s") b_k+=("$k") b_c+=("$c")
+done
+for x in a b; do
+    declare -n ws=${x}_s ks=${x}_k cs=${x}_c
+    X=${x^^}
+    echo "$X wall ${ws[*]} | cpu ${cs[*]} | KiB ${ks[*]}"
+    awk -v x="$X" -v w="$(median "${ws[@]}")" -v c="$(median "${cs[@]}")" -v k="$(median "${ks[@]}")" \
+        'BEGIN { printf "%s median: wall %.2f s, cpu %.2f s, peak %.0f MiB\n", x, w, c, k / 1024 }'
+done

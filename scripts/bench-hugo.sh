@@ -96,11 +96,8 @@ OUT_D=$WORK/out-dateline-$N
 TIMES=$(mktemp)
 trap 'rm -f "$TIMES"' EXIT
 load() { cut -d' ' -f1 /proc/loadavg; }
-measure() { # measure OUT COMMAND… → prints "WALL_SECONDS KIB CPU_SECONDS"
-    rm -rf "$1"; shift
-    /usr/bin/time -f '%e %M %U %S' -o "$TIMES" "$@" >/dev/null 2>"$TIMES.err" || { cat "$TIMES.err" >&2; exit 1; }
-    tail -n1 "$TIMES" | awk '{print $1, $2, $3 + $4}'
-}
+# shellcheck source=bench-common.sh
+source "$HERE/bench-common.sh" # measure, median
 
 echo "hugo $(hugo version | awk '{print $2}'), dateline $("$DATELINE" --version | awk '{print $2}'); N=$N, $RUNS runs each, output in $WORK" >&2
 hugo_s=() hugo_k=() hugo_c=() dl_s=() dl_k=() dl_c=()
@@ -116,7 +113,6 @@ for ((i = 1; i <= RUNS; i++)); do
 done
 rm -rf "$OUT_H" "$OUT_D" "$TIMES.err"
 
-median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 hs=$(median "${hugo_s[@]}") hk=$(median "${hugo_k[@]}") hc=$(median "${hugo_c[@]}")
 ds=$(median "${dl_s[@]}") dk=$(median "${dl_k[@]}") dc=$(median "${dl_c[@]}")
 awk -v n="$N" -v hs="$hs" -v hk="$hk" -v hc="$hc" -v ds="$ds" -v dk="$dk" -v dc="$dc" 'BEGIN {
