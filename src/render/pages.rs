@@ -101,10 +101,11 @@ pub struct Pass {
     card_values: Vec<OnceLock<Value>>,
 }
 
-/// How many briefs, the newest, keep their card's template value for the pass. A
-/// value is about 2 KiB (Tera's maps), so this bounds the kept values near 40 MiB:
-/// all of a 10,000-article site, a sixth of 100,000. The newest briefs are on the
-/// most pages (the first page of every list that names them).
+/// How many briefs, the newest, keep their card's template value for the pass: all
+/// of a 10,000-article site, a fifth of 100,000. A value is 2–2.5 KiB (Tera's maps):
+/// a 100,000-article build peaked 57–60 MiB higher with them (and the date filter's
+/// memo). The newest briefs are on the most pages (the first page of every list
+/// that names them).
 pub const CARD_VALUES: usize = 20_000;
 
 /// Values several pages of one group share (the hub of an entity for each of its
