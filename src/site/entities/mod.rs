@@ -112,7 +112,18 @@ impl EntityIndex {
 
     /// The hub of `kind` that an article-level name belongs to.
     pub fn find(&self, kind: EntityKind, name: &str) -> Option<&EntityPage> {
-        let g = *self.lookup.get(&(kind, normalise(name)))?;
+        // The key is normalised into a buffer kept by the thread: a brief page looks
+        // up each of its names, its quotes' speakers and its related briefs' names.
+        thread_local! {
+            static KEY: std::cell::RefCell<(EntityKind, String)> =
+                const { std::cell::RefCell::new((EntityKind::Person, String::new())) };
+        }
+        let g = KEY.with_borrow_mut(|key| {
+            key.0 = kind;
+            key.1.clear();
+            normalise_into(name, &mut key.1);
+            self.lookup.get(&*key).copied()
+        })?;
         self.page(g)
     }
 
@@ -191,6 +202,12 @@ pub fn kind_dir(kind: EntityKind) -> &'static str {
 /// as it runs for every name of every brief and every lookup.)
 fn normalise(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    normalise_into(name, &mut out);
+    out
+}
+
+/// [`normalise`], appending to `out` (which must be empty).
+fn normalise_into(name: &str, out: &mut String) {
     let mut space = false;
     for c in name.chars() {
         if c.is_whitespace() {
@@ -207,7 +224,6 @@ fn normalise(name: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// How many events an entity's own timeline keeps.
