@@ -286,6 +286,10 @@ pub fn month_name(m: u32) -> &'static str {
 /// `2024-Q3` → `Third quarter of 2024`, `2025-W47` → `Week 47 of 2025`).
 pub fn date_label(value: &str) -> String {
     let date = value.split('T').next().unwrap_or(value);
+    // Most values are plain days (every brief page and timeline labels its events).
+    if let Some(d) = plain_day(date) {
+        return format!("{} {} {}", d.day(), month_name(d.month()), d.year());
+    }
     let parts: Vec<&str> = date.split('-').collect();
     match parts.as_slice() {
         [y, m] => match m.parse::<u32>() {
@@ -298,6 +302,20 @@ pub fn date_label(value: &str) -> String {
         },
         _ => value.to_string(),
     }
+}
+
+/// A `YYYY-MM-DD` day read without chrono's format parser; None for anything else.
+fn plain_day(date: &str) -> Option<NaiveDate> {
+    let b = date.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 /// `SP` → `Spring {y}`, `Q3` → `Third quarter of {y}`, `H1` → `First half of {y}`,
@@ -540,6 +558,33 @@ mod tests {
         assert_eq!(date_label("2017-12"), "December 2017");
         assert_eq!(date_label("2023-03-07"), "7 March 2023");
         assert_eq!(date_label("2023-03-07T15:00"), "7 March 2023");
+        assert_eq!(date_label("2023-02-30"), "2023-02-30");
+    }
+
+    #[test]
+    fn plain_days_read_as_chrono_reads_them() {
+        for s in [
+            "2023-03-07",
+            "0099-01-05",
+            "2024-02-29",
+            "2023-02-29",
+            "2023-13-01",
+            "2023-00-10",
+            "2023-1-07",
+            "2023-03-7x",
+            "20230-3-07",
+            "+202-03-07",
+            "2023/03/07",
+            "９９９９-01-01",
+        ] {
+            let chrono = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+            let fast = plain_day(s);
+            assert!(fast.is_none() || fast == chrono, "{s}: {fast:?} {chrono:?}");
+        }
+        for s in ["2023-03-07", "0099-01-05", "2024-02-29", "1999-12-31"] {
+            assert!(plain_day(s).is_some(), "{s}");
+            assert_eq!(plain_day(s), NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+        }
     }
 
     #[test]
