@@ -4,10 +4,12 @@
 //! JSON serialiser, then made safe for a `<script>` block: a headline holding
 //! `</script>` cannot end the block.
 
-use serde_json::{Value, json};
+use std::borrow::Cow;
+
+use serde::Serialize;
 
 use super::context::{Card, EntityLink};
-use super::filters::script_safe_json;
+use super::filters::ScriptSafe;
 use crate::config::Config;
 use crate::extract::knowledge::EntityKind;
 
@@ -22,68 +24,119 @@ pub struct NewsArticle<'a> {
 /// The `NewsArticle` JSON-LD of a brief, as text safe inside `<script>`.
 pub fn news_article(config: &Config, a: &NewsArticle<'_>) -> String {
     let c = a.card;
-    let headline: String = if c.title().chars().count() > 110 {
-        let mut h: String = c.title().chars().take(109).collect();
+    let title = c.title();
+    let headline: Cow<'_, str> = if title.chars().count() > 110 {
+        let mut h: String = title.chars().take(109).collect();
         h.push('…');
-        h
+        h.into()
     } else {
-        c.title().to_string()
+        title.into()
     };
-    let publisher = json!({
-        "@type": "Organization",
-        "name": config.title,
-        "url": config.base(),
-    });
-    let authors: Vec<Value> = if c.authors().is_empty() {
+    let base = config.base();
+    let publisher = Thing {
+        kind: "Organization",
+        name: &config.title,
+        url: Some(base.into()),
+    };
+    let authors: Vec<Thing<'_>> = if c.authors().is_empty() {
         vec![publisher.clone()]
     } else {
         c.authors()
             .iter()
-            .map(|n| json!({"@type": "Person", "name": n}))
+            .map(|n| Thing {
+                kind: "Person",
+                name: n,
+                url: None,
+            })
             .collect()
     };
-    let mentions: Vec<Value> = a
+    let mentions: Vec<Thing<'_>> = a
         .entities
         .iter()
         .flat_map(|list| list.iter())
-        .map(|e| {
-            let kind = match e.kind {
+        .map(|e| Thing {
+            kind: match e.kind {
                 EntityKind::Person => "Person",
                 EntityKind::Place => "Place",
                 EntityKind::Organization => "Organization",
-            };
-            let mut m = json!({"@type": kind, "name": e.name});
-            if let Some(url) = &e.url {
-                m["url"] = Value::String(config.absolute(url));
-            }
-            m
+            },
+            name: e.name,
+            url: e.url.as_deref().map(|url| config.absolute(url).into()),
         })
         .collect();
     let (date, permalink) = (c.date(), c.permalink());
-    let mut v = json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": headline,
-        "description": c.summary(),
-        "datePublished": date,
-        "dateModified": a.updated.unwrap_or(&date),
-        "author": authors,
-        "publisher": publisher,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": permalink},
-        "url": permalink,
-        "inLanguage": config.language,
-        "mentions": mentions,
-    });
-    if let Some(img) = c.image() {
-        v["image"] = json!([absolute_image(config, c.url(), img)]);
-    }
-    if !a.keywords.is_empty() {
-        v["keywords"] = json!(a.keywords);
-    }
-    if let Some(d) = c.dateline() {
-        v["dateline"] = Value::String(d.to_string());
-    }
-    script_safe_json(&v.to_string())
+    let ld = Ld {
+        context: "https://schema.org",
+        kind: "NewsArticle",
+        author: authors,
+        date_modified: a.updated.unwrap_or(&date),
+        date_published: &date,
+        dateline: c.dateline(),
+        description: c.summary(),
+        headline,
+        image: c.image().map(|img| [absolute_image(config, c.url(), img)]),
+        in_language: &config.language,
+        keywords: a.keywords,
+        main_entity_of_page: WebPage {
+            id: &permalink,
+            kind: "WebPage",
+        },
+        mentions,
+        publisher,
+        url: &permalink,
+    };
+    let mut out = ScriptSafe(Vec::with_capacity(2048));
+    // Writing to a Vec cannot fail, nor can serialising these types.
+    let _ = serde_json::to_writer(&mut out, &ld);
+    String::from_utf8(out.0).expect("JSON made script-safe stays UTF-8")
+}
+
+/// The JSON-LD object, its keys in the order `serde_json::Value` sorts them (the
+/// output of earlier versions, built as a `Value`, stays byte for byte the same).
+#[derive(Serialize)]
+struct Ld<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    author: Vec<Thing<'a>>,
+    #[serde(rename = "dateModified")]
+    date_modified: &'a str,
+    #[serde(rename = "datePublished")]
+    date_published: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dateline: Option<&'a str>,
+    description: &'a str,
+    headline: Cow<'a, str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<[String; 1]>,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    keywords: &'a [String],
+    #[serde(rename = "mainEntityOfPage")]
+    main_entity_of_page: WebPage<'a>,
+    mentions: Vec<Thing<'a>>,
+    publisher: Thing<'a>,
+    url: &'a str,
+}
+
+/// A person, place or organisation: `{"@type", "name", "url"}`.
+#[derive(Clone, Serialize)]
+struct Thing<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<Cow<'a, str>>,
+}
+
+#[derive(Serialize)]
+struct WebPage<'a> {
+    #[serde(rename = "@id")]
+    id: &'a str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
 }
 
 /// An image reference made absolute: full URLs kept, site paths joined to the base,
@@ -102,6 +155,8 @@ pub fn absolute_image(config: &Config, page_url: &str, img: &str) -> String {
 mod tests {
     use super::*;
     use crate::render::context::CardKeys;
+    use crate::render::filters::script_safe_json;
+    use serde_json::Value;
 
     /// A brief dated 8 March 2023, noon in Baghdad, with a dateline and an image.
     fn brief(title: &str) -> crate::site::Brief {
@@ -136,10 +191,12 @@ mod tests {
                 card: Card::new(&b, &keys, &config),
                 updated: None,
                 entities: &[&people],
-                keywords: &[],
+                keywords: &["Iraq".to_string(), "Defence & security".to_string()],
             },
         );
         let v: Value = serde_json::from_str(&text).unwrap();
+        // Keys in sorted order, as earlier versions built it as a `Value`.
+        assert_eq!(script_safe_json(&v.to_string()), text);
         assert_eq!(v["@type"], "NewsArticle");
         assert_eq!(v["datePublished"], "2023-03-08T12:00:00+03:00");
         assert_eq!(v["dateModified"], "2023-03-08T12:00:00+03:00");
@@ -169,6 +226,7 @@ mod tests {
         );
         assert!(!text.contains("</script"), "{text}");
         let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(script_safe_json(&v.to_string()), text);
         assert_eq!(v["headline"], "</script><script>alert(1)</script>");
     }
 }
