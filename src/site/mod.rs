@@ -147,13 +147,15 @@ pub fn word_count(text: &str) -> usize {
     if !text.is_ascii() {
         return text.split_whitespace().count();
     }
-    // `char::is_whitespace` on ASCII: space, and \t \n \x0B \x0C \r.
-    let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
-    let b = text.as_bytes();
-    // A word starts at a non-space byte that opens the text or follows a space: no
-    // state carried from byte to byte, so the count vectorises.
-    let first = usize::from(b.first().is_some_and(|&c| !space(c)));
-    first + b.windows(2).filter(|w| space(w[0]) && !space(w[1])).count()
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        // `char::is_whitespace` on ASCII: space, and \t \n \x0B \x0C \r.
+        let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
 impl Brief {
@@ -561,9 +563,6 @@ pub(crate) mod tests {
             "a\x1fb",
             "non-ASCII: café\u{a0}déjà vu\u{2003}ok",
             "ends with space ",
-            "  leading spaces",
-            "x",
-            "\n\n",
         ] {
             assert_eq!(
                 word_count(text),
