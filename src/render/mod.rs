@@ -139,6 +139,15 @@ impl Renderer {
             .map_err(|e| anyhow::anyhow!("failed to render `{name}`:\n{}", report(&e)))
     }
 
+    /// Renders template `name` into `out`, cleared first (Tera writes UTF-8: the
+    /// bytes need no check before they are written to a file).
+    pub fn render_into(&self, name: &str, ctx: &Context, out: &mut Vec<u8>) -> anyhow::Result<()> {
+        out.clear();
+        self.tera
+            .render_to(name, ctx, &mut *out)
+            .map_err(|e| anyhow::anyhow!("failed to render `{name}`:\n{}", report(&e)))
+    }
+
     /// A hash of every template's name and source.
     pub fn fingerprint(&self) -> u128 {
         self.fingerprint

@@ -332,7 +332,11 @@ impl Pass {
             .by_url
             .get_or_init(|| self.jobs().into_iter().map(|j| (self.url(j), j)).collect());
         let job = *map.get(url)?;
-        Some(self.render(job, url, &mut Memo::default()))
+        let mut html = Vec::new();
+        Some(
+            self.render(job, url, &mut Memo::default(), &mut html)
+                .and_then(|()| Ok(String::from_utf8(html)?)),
+        )
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -428,6 +432,9 @@ impl Pass {
             .map(|&g| {
                 let group = groups[g];
                 let mut memo = Memo::default();
+                // One buffer for the group's pages: no page grows a new one from
+                // nothing (a brief page is some 20 KB) nor has its UTF-8 checked again.
+                let mut html = Vec::new();
                 group
                     .iter()
                     .map(|&job| {
@@ -437,13 +444,13 @@ impl Pass {
                             Some(base) => {
                                 let digest = self.digest(job, base, &mut memo);
                                 if !sink.keep(&file, digest) {
-                                    let html = self.render(job, &url, &mut memo)?;
-                                    sink.write_page(&file, html.as_bytes(), digest)?;
+                                    self.render(job, &url, &mut memo, &mut html)?;
+                                    sink.write_page(&file, &html, digest)?;
                                 }
                             }
                             None => {
-                                let html = self.render(job, &url, &mut memo)?;
-                                sink.write(&file, html.as_bytes())?;
+                                self.render(job, &url, &mut memo, &mut html)?;
+                                sink.write(&file, &html)?;
                             }
                         }
                         let lastmod = match job {
@@ -500,7 +507,14 @@ impl Pass {
         )
     }
 
-    fn render(&self, job: Job, url: &str, memo: &mut Memo) -> anyhow::Result<String> {
+    /// Renders page `job` into `out` (cleared first).
+    fn render(
+        &self,
+        job: Job,
+        url: &str,
+        memo: &mut Memo,
+        out: &mut Vec<u8>,
+    ) -> anyhow::Result<()> {
         let mut ctx = self.base_context(url);
         let per = self.config.paginate_by;
         let (template, what) = match job {
@@ -600,7 +614,7 @@ impl Pass {
             Job::NotFound => ("404.html", String::new()),
         };
         self.renderer
-            .render(template, &ctx)
+            .render_into(template, &ctx, out)
             .map_err(|e| e.context(format!("while rendering {url}{what}")))
     }
 
