@@ -132,15 +132,9 @@ impl Renderer {
         })
     }
 
-    /// Renders template `name`; errors carry Tera's report (template, line, column).
-    pub fn render(&self, name: &str, ctx: &Context) -> anyhow::Result<String> {
-        self.tera
-            .render(name, ctx)
-            .map_err(|e| anyhow::anyhow!("failed to render `{name}`:\n{}", report(&e)))
-    }
-
     /// Renders template `name` into `out`, cleared first (Tera writes UTF-8: the
-    /// bytes need no check before they are written to a file).
+    /// bytes need no check before they are written to a file); errors carry Tera's
+    /// report (template, line, column).
     pub fn render_into(&self, name: &str, ctx: &Context, out: &mut Vec<u8>) -> anyhow::Result<()> {
         out.clear();
         self.tera
