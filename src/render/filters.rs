@@ -141,12 +141,19 @@ impl std::io::Write for ScriptSafe {
     }
 }
 
+impl ScriptSafe {
+    /// The text written.
+    pub fn into_string(self) -> String {
+        String::from_utf8(self.0).expect("ASCII bytes replaced by ASCII stay UTF-8")
+    }
+}
+
 pub fn script_safe_json(json: &str) -> String {
     use std::io::Write;
     let mut out = ScriptSafe(Vec::with_capacity(json.len()));
     // Writing to a Vec cannot fail.
     let _ = out.write_all(json.as_bytes());
-    String::from_utf8(out.0).expect("ASCII bytes replaced by ASCII stay UTF-8")
+    out.into_string()
 }
 
 #[cfg(test)]

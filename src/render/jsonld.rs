@@ -88,7 +88,7 @@ pub fn news_article(config: &Config, a: &NewsArticle<'_>) -> String {
     let mut out = ScriptSafe(Vec::with_capacity(2048));
     // Writing to a Vec cannot fail, nor can serialising these types.
     let _ = serde_json::to_writer(&mut out, &ld);
-    String::from_utf8(out.0).expect("JSON made script-safe stays UTF-8")
+    out.into_string()
 }
 
 /// The JSON-LD object, its keys in the order `serde_json::Value` sorts them (the
