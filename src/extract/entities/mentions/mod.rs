@@ -224,16 +224,21 @@ fn is_shouting(text: &str, toks: &[Token], keys: &TokenKeys) -> bool {
     let mut initial = 0;
     let mut small_capitalised = 0;
     let mut words = 0;
+    // The counts only grow and `words` ends at most at `most`: once more than three
+    // tenths of `most` have a lower-case letter and more than a fifth do not start
+    // with a capital, no test below can pass (prose is told within a few words).
+    let most = toks.iter().filter(|t| t.kind == TokenKind::Word).count();
     for (i, t) in toks.iter().enumerate() {
         if t.kind != TokenKind::Word {
             continue;
         }
         let w = t.text(text);
-        if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        let (letters, has_lower) = letters_and_lower(w);
+        if letters < 2 {
             continue;
         }
         words += 1;
-        if !w.chars().any(char::is_lowercase) {
+        if !has_lower {
             upper += 1;
         }
         if w.starts_with(char::is_uppercase) {
@@ -259,6 +264,8 @@ fn is_shouting(text: &str, toks: &[Token], keys: &TokenKeys) -> bool {
             {
                 small_capitalised += 1;
             }
+        } else if (words - upper) * 10 > most * 3 && (words - initial) * 10 > most * 2 {
+            return false;
         }
     }
     (words >= 2 && upper * 10 >= words * 7)
@@ -267,6 +274,24 @@ fn is_shouting(text: &str, toks: &[Token], keys: &TokenKeys) -> bool {
         // is a list of names): prose never does that
         // (`Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be Investigated’`).
         || (words >= 6 && initial == words && !toks.iter().any(|t| t.kind == TokenKind::Number))
+}
+
+/// The number of letters in `w`, and whether one is lower-case.
+fn letters_and_lower(w: &str) -> (usize, bool) {
+    let mut letters = 0;
+    let mut lower = false;
+    if w.is_ascii() {
+        for b in w.bytes() {
+            letters += usize::from(b.is_ascii_alphabetic());
+            lower |= b.is_ascii_lowercase();
+        }
+    } else {
+        for c in w.chars() {
+            letters += usize::from(c.is_alphabetic());
+            lower |= c.is_lowercase();
+        }
+    }
+    (letters, lower)
 }
 
 impl<'a> Reader<'a> {
