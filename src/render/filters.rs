@@ -66,8 +66,29 @@ thread_local! {
     /// Formatted dates by a 128-bit hash of (format, zone, value); the zone is the
     /// site's when the template names none (the dev server's threads outlive a
     /// configuration).
-    static DATES: std::cell::RefCell<std::collections::HashMap<u128, String>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static DATES: std::cell::RefCell<DateMemo> = std::cell::RefCell::new(DateMemo::default());
+}
+
+type DateMemo = std::collections::HashMap<u128, String, std::hash::BuildHasherDefault<KeyBits>>;
+
+/// The hasher of keys that are hashes already: their low 64 bits.
+#[derive(Default)]
+struct KeyBits(u64);
+
+impl std::hash::Hasher for KeyBits {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u128(&mut self, n: u128) {
+        self.0 = n as u64;
+    }
 }
 
 fn format_date(v: &str, format: &str, zone: Option<&str>, site_tz: Tz) -> TeraResult<String> {
