@@ -804,6 +804,20 @@ impl Pass {
                 }
             })
             .collect();
+        let related: Vec<(EntityKind, RelatedView)> = e
+            .related
+            .iter()
+            .map(|r| {
+                let other = &self.site.entities.of(r.kind)[r.index];
+                let view = RelatedView {
+                    name: other.name.clone(),
+                    url: entity_path(r.kind, &other.slug),
+                    kind: kind_dir(r.kind),
+                    shared: r.shared,
+                };
+                (r.kind, view)
+            })
+            .collect();
         let quotes = e
             .quotes
             .iter()
@@ -836,19 +850,22 @@ impl Pass {
             chart: chart::svg(&series, &format!("Coverage of {} per month", e.name), true),
             events,
             quotes,
-            related: e
-                .related
+            related_by_kind: KINDS
                 .iter()
-                .map(|r| {
-                    let other = &self.site.entities.of(r.kind)[r.index];
-                    RelatedView {
-                        name: other.name.clone(),
-                        url: entity_path(r.kind, &other.slug),
-                        kind: kind_dir(r.kind),
-                        shared: r.shared,
-                    }
+                .filter_map(|&kind| {
+                    let entities: Vec<RelatedView> = related
+                        .iter()
+                        .filter(|(k, _)| *k == kind)
+                        .map(|(_, v)| v.clone())
+                        .collect();
+                    (!entities.is_empty()).then(|| RelatedGroup {
+                        kind: kind_dir(kind),
+                        kind_label: kind_label(kind),
+                        entities,
+                    })
                 })
                 .collect(),
+            related: related.into_iter().map(|(_, v)| v).collect(),
         }
     }
 
@@ -1240,6 +1257,15 @@ struct EntityView<'a> {
     events: Vec<EventView>,
     quotes: Vec<EntityQuote<'a>>,
     related: Vec<RelatedView>,
+    /// `related` by kind, in the order of [`KINDS`], kinds without any left out.
+    related_by_kind: Vec<RelatedGroup>,
+}
+
+#[derive(Serialize)]
+struct RelatedGroup {
+    kind: &'static str,
+    kind_label: &'static str,
+    entities: Vec<RelatedView>,
 }
 
 #[derive(Serialize)]
@@ -1256,7 +1282,7 @@ struct EntityQuote<'a> {
     brief: Card<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct RelatedView {
     name: String,
     url: String,
