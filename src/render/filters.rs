@@ -37,15 +37,7 @@ fn date(v: &str, kw: &Kwargs, site_tz: Tz) -> TeraResult<String> {
     let zone = kw.get::<&str>("timezone")?;
     // A build formats each brief's date on every list that shows it (twenty times
     // and more), in a handful of formats: each thread remembers what it formatted.
-    let key = {
-        use xxhash_rust::xxh3::Xxh3;
-        let mut h = Xxh3::new();
-        for part in [format, zone.unwrap_or(site_tz.name()), v] {
-            h.update(part.as_bytes());
-            h.update(&(part.len() as u64).to_le_bytes());
-        }
-        h.digest128()
-    };
+    let key = date_key([format, zone.unwrap_or(site_tz.name()), v]);
     if let Some(hit) = DATES.with_borrow(|m| m.get(&key).cloned()) {
         return Ok(hit);
     }
@@ -57,6 +49,24 @@ fn date(v: &str, kw: &Kwargs, site_tz: Tz) -> TeraResult<String> {
         m.insert(key, out.clone());
     });
     Ok(out)
+}
+
+/// The memo key of a call: a hash of its parts, each closed by 0xFF (a byte UTF-8
+/// never holds), copied into a stack buffer when they fit (they do, but for
+/// odd formats) so one one-shot hash is taken.
+fn date_key(parts: [&str; 3]) -> u128 {
+    let mut buf = [0u8; 96];
+    let mut n = 0;
+    for part in parts {
+        let Some(slot) = buf.get_mut(n..n + part.len() + 1) else {
+            let joined: Vec<u8> = parts.iter().flat_map(|p| p.bytes().chain([0xFF])).collect();
+            return xxhash_rust::xxh3::xxh3_128(&joined);
+        };
+        slot[..part.len()].copy_from_slice(part.as_bytes());
+        slot[part.len()] = 0xFF;
+        n += part.len() + 1;
+    }
+    xxhash_rust::xxh3::xxh3_128(&buf[..n])
 }
 
 /// How many formatted dates a thread keeps (about 6 MiB).
@@ -181,6 +191,23 @@ pub fn script_safe_json(json: &str) -> String {
 mod tests {
     use super::*;
     use tera::Context;
+
+    #[test]
+    fn date_keys_tell_the_parts_apart_short_or_long() {
+        assert_ne!(
+            date_key(["%Y", "UTC", "2023"]),
+            date_key(["%YU", "TC", "2023"])
+        );
+        assert_ne!(
+            date_key(["%Y", "UTC", "2023"]),
+            date_key(["%Y", "UTC2", "023"])
+        );
+        // Past the stack buffer: hashed from a joined copy, the same way.
+        let long = "%A %-d %B %Y, %H:%M %Z ".repeat(5);
+        let key = |v| date_key([&long, "UTC", v]);
+        assert_eq!(key("2023-03-07"), key("2023-03-07"));
+        assert_ne!(key("2023-03-07"), key("2023-03-08"));
+    }
 
     #[test]
     fn streamed_json_is_script_safe_like_the_filter() {
