@@ -288,20 +288,53 @@ pub fn date_label(value: &str) -> String {
     let date = value.split('T').next().unwrap_or(value);
     // Most values are plain days (every brief page and timeline labels its events).
     if let Some(d) = plain_day(date) {
-        return format!("{} {} {}", d.day(), month_name(d.month()), d.year());
+        return day_label(d);
     }
-    let parts: Vec<&str> = date.split('-').collect();
-    match parts.as_slice() {
-        [y, m] => match m.parse::<u32>() {
-            Ok(m) if (1..=12).contains(&m) => format!("{} {y}", month_name(m)),
+    let mut parts = date.split('-');
+    let y = parts.next().unwrap_or(date);
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(m), None, _) => match m.parse::<u32>() {
+            Ok(m) if (1..=12).contains(&m) => {
+                let mut s = String::with_capacity(y.len() + 10);
+                s.push_str(month_name(m));
+                s.push(' ');
+                s.push_str(y);
+                s
+            }
             _ => period_label(y, m).unwrap_or_else(|| value.to_string()),
         },
-        [_, _, _] => match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
-            Ok(d) => format!("{} {} {}", d.day(), month_name(d.month()), d.year()),
+        (Some(_), Some(_), None) => match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+            Ok(d) => day_label(d),
             Err(_) => value.to_string(),
         },
         _ => value.to_string(),
     }
+}
+
+/// `7 March 2023`, written without the formatting machinery (labels are made for
+/// every event of every page that shows one).
+fn day_label(d: NaiveDate) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(18);
+    let day = d.day() as u8;
+    if day >= 10 {
+        s.push(char::from(b'0' + day / 10));
+    }
+    s.push(char::from(b'0' + day % 10));
+    s.push(' ');
+    s.push_str(month_name(d.month()));
+    s.push(' ');
+    match u16::try_from(d.year()) {
+        Ok(y @ 1000..=9999) => {
+            for div in [1000, 100, 10, 1] {
+                s.push(char::from(b'0' + (y / div % 10) as u8));
+            }
+        }
+        _ => {
+            let _ = write!(s, "{}", d.year());
+        }
+    }
+    s
 }
 
 /// A `YYYY-MM-DD` day read without chrono's format parser; None for anything else.
@@ -550,6 +583,21 @@ mod tests {
         assert!(std::ptr::eq(card_map(&first), card_map(&second)));
         assert!(!std::ptr::eq(card_map(&plain), card_map(&first)));
         assert!(slot.get().is_some());
+    }
+
+    #[test]
+    fn day_labels_read_as_the_formatting_machinery_wrote_them() {
+        for (y, m, d) in [
+            (2023, 3, 7),
+            (2023, 12, 31),
+            (999, 1, 10),
+            (-44, 3, 15),
+            (12345, 6, 1),
+        ] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let old = format!("{} {} {}", day.day(), month_name(day.month()), day.year());
+            assert_eq!(day_label(day), old);
+        }
     }
 
     #[test]
