@@ -233,14 +233,14 @@ pub struct EntityLink<'a> {
 
 /// An event as the timeline and briefs show it.
 #[derive(Clone, Debug, Serialize)]
-pub struct EventView {
+pub struct EventView<'a> {
     /// TIMEX3 value (`2014`, `2017-12`, `2023-03-07`).
     pub date: String,
     /// Human label (`2014`, `December 2017`, `7 March 2023`).
     pub label: String,
     pub summary: String,
     /// The newest [`SHOWN_SOURCES`] briefs that tell the event.
-    pub sources: Vec<SourceLink>,
+    pub sources: Vec<Source<'a>>,
     /// How many more briefs tell it.
     pub more_sources: usize,
     pub filter: String,
@@ -251,11 +251,38 @@ pub struct EventView {
 /// shows it megabytes long.
 pub const SHOWN_SOURCES: usize = 12;
 
-#[derive(Clone, Debug, Serialize)]
-pub struct SourceLink {
-    pub title: String,
-    pub url: String,
-    pub day: String,
+/// The link to a brief that tells an event: `title`, `url`, `day`.
+#[derive(Serialize)]
+struct SourceLink<'a> {
+    title: &'a str,
+    url: &'a str,
+    day: String,
+}
+
+/// A brief as an event's source, serialised as its [`SourceLink`]; the template
+/// value is made once into `value` when a render pass keeps one (an event is on
+/// the hub of each of its entities and on the timeline: its sources are serialised
+/// many times over).
+#[derive(Clone, Copy, Debug)]
+pub struct Source<'a> {
+    pub brief: &'a Brief,
+    pub value: Option<&'a OnceLock<tera::Value>>,
+}
+
+impl Serialize for Source<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let link = || SourceLink {
+            title: &self.brief.article.title,
+            url: &self.brief.permalink,
+            day: self.brief.day.to_string(),
+        };
+        match self.value {
+            Some(slot) => slot
+                .get_or_init(|| tera::Value::from_serializable(&link()))
+                .serialize(s),
+            None => link().serialize(s),
+        }
+    }
 }
 
 const MONTHS: [&str; 12] = [
@@ -453,7 +480,12 @@ pub fn card_keys(site: &Site, b: &Brief) -> CardKeys {
 }
 
 /// An event of the site timeline with links to its sources.
-pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Arc<CardKeys>]) -> EventView {
+pub fn event_view<'a>(
+    site: &'a Site,
+    ev: &TimelineEvent,
+    cards: &[Arc<CardKeys>],
+    source: impl Fn(usize) -> Source<'a>,
+) -> EventView<'a> {
     // The filter keys of the briefs listed: those of every citing brief would run to
     // megabytes on an event told by thousands.
     let told = ev.told(&site.briefs);
@@ -468,10 +500,7 @@ pub fn event_view(site: &Site, ev: &TimelineEvent, cards: &[Arc<CardKeys>]) -> E
         date: told.date.to_string(),
         label: date_label(told.date),
         summary: told.summary.to_string(),
-        sources: shown
-            .iter()
-            .map(|&i| source_link(&site.briefs[i]))
-            .collect(),
+        sources: shown.iter().map(|&i| source(i)).collect(),
         more_sources: ev.sources.len().saturating_sub(SHOWN_SOURCES),
         filter: filter.join(" "),
     }
@@ -484,15 +513,6 @@ pub(crate) fn newest(sources: &[EventSource]) -> Vec<usize> {
     newest.sort_unstable();
     newest.truncate(SHOWN_SOURCES);
     newest
-}
-
-/// The link to a brief that tells an event.
-pub fn source_link(b: &Brief) -> SourceLink {
-    SourceLink {
-        title: b.article.title.clone(),
-        url: b.permalink.clone(),
-        day: b.day.to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ mod digest;
 use super::Renderer;
 use super::chart;
 use super::context::{
-    Card, CardKeys, EntityLink, EventView, SiteCtx, TagLink, cards, date_label, entity_url,
+    Card, CardKeys, EntityLink, EventView, SiteCtx, Source, TagLink, cards, date_label, entity_url,
     event_view, month_name,
 };
 use super::jsonld;
@@ -99,6 +99,8 @@ pub struct Pass {
     /// The template value of the newest briefs' cards, made on first use: see
     /// [`Card::shared`] and [`CARD_VALUES`].
     card_values: Vec<OnceLock<Value>>,
+    /// The same for the briefs as event sources: see [`Source`].
+    source_values: Vec<OnceLock<Value>>,
 }
 
 /// How many briefs, the newest, keep their card's template value for the pass: all
@@ -307,6 +309,9 @@ impl Pass {
             card_values: (0..n_briefs.min(CARD_VALUES))
                 .map(|_| OnceLock::new())
                 .collect(),
+            source_values: (0..n_briefs.min(CARD_VALUES))
+                .map(|_| OnceLock::new())
+                .collect(),
         }
     }
 
@@ -494,6 +499,14 @@ impl Pass {
         match self.card_values.get(i) {
             Some(slot) => card.shared(slot),
             None => card,
+        }
+    }
+
+    /// Brief `i` as an event's source.
+    fn source(&self, i: usize) -> Source<'_> {
+        Source {
+            brief: &self.site.briefs[i],
+            value: self.source_values.get(i),
         }
     }
 
@@ -798,7 +811,7 @@ impl Pass {
                     date: ev.date.to_string(),
                     label: date_label(ev.date),
                     summary: ev.summary.to_string(),
-                    sources: vec![super::context::source_link(b)],
+                    sources: vec![self.source(r.brief as usize)],
                     more_sources: 0,
                     filter: String::new(),
                 }
@@ -1047,7 +1060,7 @@ impl Pass {
     ) -> YearView<'_> {
         let events = |list: &[crate::site::timeline::TimelineEvent]| -> Vec<EventView> {
             list.iter()
-                .map(|e| event_view(&self.site, e, &self.cards))
+                .map(|e| event_view(&self.site, e, &self.cards, |i| self.source(i)))
                 .collect()
         };
         YearView {
@@ -1211,7 +1224,7 @@ struct BriefPage<'a> {
     organizations: Vec<EntityLink<'a>>,
     figures: &'a crate::extract::Packed<crate::extract::Figure>,
     quotes: Vec<QuoteView>,
-    events: Vec<EventView>,
+    events: Vec<EventView<'a>>,
     related: Vec<Card<'a>>,
     prev: Option<Card<'a>>,
     next: Option<Card<'a>>,
@@ -1254,7 +1267,7 @@ struct EntityView<'a> {
     mentions: u32,
     brief_count: usize,
     chart: String,
-    events: Vec<EventView>,
+    events: Vec<EventView<'a>>,
     quotes: Vec<EntityQuote<'a>>,
     related: Vec<RelatedView>,
     /// `related` by kind, in the order of [`KINDS`], kinds without any left out.
@@ -1301,7 +1314,7 @@ struct YearLink {
 struct YearView<'a> {
     year: i32,
     anchor: String,
-    events: Vec<EventView>,
+    events: Vec<EventView<'a>>,
     months: Vec<MonthView<'a>>,
 }
 
@@ -1314,7 +1327,7 @@ struct MonthView<'a> {
     url: Option<String>,
     brief_count: usize,
     event_count: usize,
-    events: Vec<EventView>,
+    events: Vec<EventView<'a>>,
     days: Vec<DayView<'a>>,
 }
 
@@ -1324,7 +1337,7 @@ struct DayView<'a> {
     label: String,
     anchor: String,
     briefs: Vec<Card<'a>>,
-    events: Vec<EventView>,
+    events: Vec<EventView<'a>>,
 }
 
 #[derive(Serialize)]
