@@ -116,7 +116,7 @@ struct SearchDoc<'a> {
 pub fn search_index(site: &Site) -> anyhow::Result<Vec<u8>> {
     use serde::ser::{SerializeSeq, Serializer};
     // Written brief by brief into one buffer: no list of documents, no copies.
-    let mut out = crate::render::filters::ScriptSafe(Vec::with_capacity(site.briefs.len() * 640));
+    let mut out = Vec::with_capacity(site.briefs.len() * 640);
     let mut ser = serde_json::Serializer::new(&mut out);
     let mut seq = ser.serialize_seq(Some(site.briefs.len()))?;
     for b in &site.briefs {
@@ -139,7 +139,7 @@ pub fn search_index(site: &Site) -> anyhow::Result<Vec<u8>> {
         })?;
     }
     seq.end()?;
-    Ok(out.0)
+    Ok(crate::render::filters::script_safe(out))
 }
 
 #[cfg(test)]

@@ -144,47 +144,35 @@ pub fn urlencode(s: &str) -> String {
     out
 }
 
-/// JSON text that cannot end a `<script>` block or open a comment inside one.
-/// A writer of script-safe JSON: `<`, `>` and `&` (which occur in JSON only inside
-/// strings) are written as `\u003c`, `\u003e` and `\u0026`, as JSON is streamed.
-pub struct ScriptSafe(pub Vec<u8>);
-
-impl std::io::Write for ScriptSafe {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut start = 0;
-        for (i, &c) in buf.iter().enumerate() {
-            let esc: &[u8] = match c {
-                b'<' => b"\\u003c",
-                b'>' => b"\\u003e",
-                b'&' => b"\\u0026",
-                _ => continue,
-            };
-            self.0.extend_from_slice(&buf[start..i]);
-            self.0.extend_from_slice(esc);
-            start = i + 1;
-        }
-        self.0.extend_from_slice(&buf[start..]);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl ScriptSafe {
-    /// The text written.
-    pub fn into_string(self) -> String {
-        String::from_utf8(self.0).expect("ASCII bytes replaced by ASCII stay UTF-8")
-    }
-}
-
+/// JSON text that cannot end a `<script>` block or open a comment inside one:
+/// `<`, `>` and `&` (which occur in JSON only inside strings) are written as
+/// `\u003c`, `\u003e` and `\u0026`.
 pub fn script_safe_json(json: &str) -> String {
-    use std::io::Write;
-    let mut out = ScriptSafe(Vec::with_capacity(json.len()));
-    // Writing to a Vec cannot fail.
-    let _ = out.write_all(json.as_bytes());
-    out.into_string()
+    String::from_utf8(script_safe(json.as_bytes().to_vec()))
+        .expect("ASCII bytes replaced by ASCII stay UTF-8")
+}
+
+/// [`script_safe_json`] of JSON bytes, in place of them: most JSON holds none of
+/// the three characters and is returned as it is.
+pub fn script_safe(json: Vec<u8>) -> Vec<u8> {
+    let mut hits = memchr::memchr3_iter(b'<', b'>', b'&', &json).peekable();
+    if hits.peek().is_none() {
+        return json;
+    }
+    let mut out = Vec::with_capacity(json.len() + 64);
+    let mut start = 0;
+    for i in hits {
+        let esc: &[u8] = match json[i] {
+            b'<' => b"\\u003c",
+            b'>' => b"\\u003e",
+            _ => b"\\u0026",
+        };
+        out.extend_from_slice(&json[start..i]);
+        out.extend_from_slice(esc);
+        start = i + 1;
+    }
+    out.extend_from_slice(&json[start..]);
+    out
 }
 
 #[cfg(test)]
@@ -210,16 +198,18 @@ mod tests {
     }
 
     #[test]
-    fn streamed_json_is_script_safe_like_the_filter() {
-        use std::io::Write;
+    fn script_safe_json_escapes_the_three_characters_and_stays_json() {
         let json = serde_json::to_string(&["</script><b>&amp;", "plain"]).unwrap();
-        let mut w = ScriptSafe(Vec::new());
-        w.write_all(json.as_bytes()).unwrap();
-        let streamed = String::from_utf8(w.0).unwrap();
-        assert_eq!(streamed, script_safe_json(&json));
-        assert!(!streamed.contains('<') && !streamed.contains('&'));
-        let back: Vec<String> = serde_json::from_str(&streamed).unwrap();
+        let safe = script_safe_json(&json);
+        assert!(!safe.contains('<') && !safe.contains('>') && !safe.contains('&'));
+        assert_eq!(
+            safe,
+            r#"["\u003c/script\u003e\u003cb\u003e\u0026amp;","plain"]"#
+        );
+        let back: Vec<String> = serde_json::from_str(&safe).unwrap();
         assert_eq!(back[0], "</script><b>&amp;");
+        let plain = br#"{"a":"b"}"#.to_vec();
+        assert_eq!(script_safe(plain.clone()), plain);
     }
 
     fn render(src: &str, ctx: &Context) -> String {

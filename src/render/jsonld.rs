@@ -9,7 +9,6 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::context::{Card, EntityLink};
-use super::filters::ScriptSafe;
 use crate::config::Config;
 use crate::extract::knowledge::EntityKind;
 
@@ -85,10 +84,10 @@ pub fn news_article(config: &Config, a: &NewsArticle<'_>) -> String {
         publisher,
         url: &permalink,
     };
-    let mut out = ScriptSafe(Vec::with_capacity(2048));
+    let mut out = Vec::with_capacity(2048);
     // Writing to a Vec cannot fail, nor can serialising these types.
     let _ = serde_json::to_writer(&mut out, &ld);
-    out.into_string()
+    String::from_utf8(super::filters::script_safe(out)).expect("serde_json writes UTF-8")
 }
 
 /// The JSON-LD object, its keys in the order `serde_json::Value` sorts them (the
