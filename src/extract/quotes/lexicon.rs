@@ -5,11 +5,10 @@
 //! class bits, built once. A lookup lower-cases ASCII into a stack buffer and hashes
 //! it once (FNV), so it costs no allocation: the extractor looks up nearly every token.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::words;
+use crate::extract::knowledge::FastMap;
 
 /// How a reporting verb may introduce what was said.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,27 +60,8 @@ pub(super) const FIRST: u32 = 1 << 22;
 /// Any personal pronoun that can be a speaker.
 pub(super) const PRONOUN: u32 = HE | SHE | THEY | IT | FIRST;
 
-/// FNV-1a: short keys, no need for a keyed hash.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-type Table = HashMap<&'static [u8], u32, BuildHasherDefault<Fnv>>;
+/// Words are short keys: the gazetteer's word-at-a-time hash, not a keyed one.
+type Table = FastMap<&'static [u8], u32>;
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let lists: [(&[&'static str], u32); 18] = [

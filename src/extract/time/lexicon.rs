@@ -4,9 +4,9 @@
 //! buffer) in a table built once: no allocation per word. Everything the grammar
 //! needs to know about a word is in its [`Lex`].
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+use crate::extract::knowledge::FastMap;
 
 /// Calendar and clock units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -218,30 +218,33 @@ pub enum Lex {
 
 /// Classifies `word` (any case). Words longer than the buffer are never time words.
 pub fn classify(word: &str) -> Lex {
-    let bytes = word.as_bytes();
+    classify_bytes(word.as_bytes())
+}
+
+/// [`classify`] of a word's bytes.
+fn classify_bytes(bytes: &[u8]) -> Lex {
     if bytes.is_empty()
         || bytes.len() > 16
         || prefix_key(bytes).is_some_and(|k| PREFIXES.any[k / 64] >> (k % 64) & 1 == 0)
     {
         return Lex::None;
     }
+    // Lower-casing ASCII bytes leaves a word's other bytes as they were: the table
+    // is read by bytes, with no UTF-8 check.
     let mut buf = [0u8; 16];
     for (d, s) in buf.iter_mut().zip(bytes) {
         *d = s.to_ascii_lowercase();
     }
-    let Ok(w) = std::str::from_utf8(&buf[..bytes.len()]) else {
-        return Lex::None;
-    };
-    classify_lower(w)
+    TABLE.get(&buf[..bytes.len()]).copied().unwrap_or(Lex::None)
 }
 
 /// The lexicon as a hash table with a cheap hash: words are short.
-static TABLE: LazyLock<HashMap<&'static str, Lex, BuildHasherDefault<WordHasher>>> =
-    LazyLock::new(|| ENTRIES.iter().copied().collect());
-
-fn classify_lower(w: &str) -> Lex {
-    TABLE.get(w).copied().unwrap_or(Lex::None)
-}
+static TABLE: LazyLock<FastMap<&'static [u8], Lex>> = LazyLock::new(|| {
+    ENTRIES
+        .iter()
+        .map(|&(w, lex)| (w.as_bytes(), lex))
+        .collect()
+});
 
 /// Three-letter starts of lexicon words, and of head words, as bitsets over
 /// 5-bit letter codes: most words of a text are rejected without hashing.
@@ -334,35 +337,11 @@ pub fn has_head(s: &[u8]) -> bool {
             i += 1;
         }
         let w = &s[start..i];
-        if has_prefix(&prefixes.heads, w)
-            && let Ok(word) = std::str::from_utf8(w)
-            && is_head(classify(word))
-        {
+        if has_prefix(&prefixes.heads, w) && is_head(classify_bytes(w)) {
             return true;
         }
     }
     false
-}
-
-/// FNV-1a over the word's bytes.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
 }
 
 /// Every word the grammar knows, lower-case.
