@@ -434,44 +434,47 @@ impl Pass {
         let mut written: Vec<(usize, Vec<Written>)> = order
             .par_iter()
             .with_max_len(8)
-            .map(|&g| {
-                let group = groups[g];
-                let mut memo = Memo::default();
-                // One buffer for the group's pages: no page grows a new one from
-                // nothing (a brief page is some 20 KB) nor has its UTF-8 checked again.
-                let mut html = Vec::new();
-                group
-                    .iter()
-                    .map(|&job| {
-                        let url = self.url(job);
-                        let file = output_file(&url);
-                        match base {
-                            Some(base) => {
-                                let digest = self.digest(job, base, &mut memo);
-                                if !sink.keep(&file, digest) {
-                                    self.render(job, &url, &mut memo, &mut html)?;
-                                    sink.write_page(&file, &html, digest)?;
+            // One buffer for a run of groups: no page grows a new one from nothing
+            // (a brief page is some 20 KB, most groups are an entity's one page) nor
+            // has its UTF-8 checked again.
+            .map_init(
+                || Vec::with_capacity(32 * 1024),
+                |html, &g| {
+                    let group = groups[g];
+                    let mut memo = Memo::default();
+                    group
+                        .iter()
+                        .map(|&job| {
+                            let url = self.url(job);
+                            let file = output_file(&url);
+                            match base {
+                                Some(base) => {
+                                    let digest = self.digest(job, base, &mut memo);
+                                    if !sink.keep(&file, digest) {
+                                        self.render(job, &url, &mut memo, html)?;
+                                        sink.write_page(&file, html, digest)?;
+                                    }
+                                }
+                                None => {
+                                    self.render(job, &url, &mut memo, html)?;
+                                    sink.write(&file, html)?;
                                 }
                             }
-                            None => {
-                                self.render(job, &url, &mut memo, &mut html)?;
-                                sink.write(&file, &html)?;
-                            }
-                        }
-                        let lastmod = match job {
-                            Job::Brief(i) => Some(self.brief_modified(&self.site.briefs[i])),
-                            _ => None,
-                        };
-                        Ok(Written {
-                            url,
-                            lastmod,
-                            listed: !matches!(job, Job::NotFound),
-                            template: template_of(job),
+                            let lastmod = match job {
+                                Job::Brief(i) => Some(self.brief_modified(&self.site.briefs[i])),
+                                _ => None,
+                            };
+                            Ok(Written {
+                                url,
+                                lastmod,
+                                listed: !matches!(job, Job::NotFound),
+                                template: template_of(job),
+                            })
                         })
-                    })
-                    .collect::<anyhow::Result<Vec<Written>>>()
-                    .map(|w| (g, w))
-            })
+                        .collect::<anyhow::Result<Vec<Written>>>()
+                        .map(|w| (g, w))
+                },
+            )
             .collect::<anyhow::Result<Vec<(usize, Vec<Written>)>>>()?;
         written.sort_unstable_by_key(|&(g, _)| g);
         Ok(written.into_iter().flat_map(|(_, w)| w).collect())

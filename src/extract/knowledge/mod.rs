@@ -152,7 +152,12 @@ pub struct TokenKeys<'t> {
 impl<'t> TokenKeys<'t> {
     /// The keys of `tokens` of `text`.
     pub fn new(text: &'t str, tokens: &[Token]) -> TokenKeys<'t> {
-        let mut lower = String::new();
+        // Room for the keys of the whole sentence (lower-casing seldom lengthens).
+        let span = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) => b.span[1] - a.span[0],
+            _ => 0,
+        };
+        let mut lower = String::with_capacity(span);
         let mut ranges = Vec::with_capacity(tokens.len());
         for t in tokens {
             let w = t.text(text);
