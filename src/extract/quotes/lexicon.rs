@@ -3,7 +3,8 @@
 //!
 //! Every list of [`super::words`] goes into one table from lower-cased word to a set of
 //! class bits, built once. A lookup lower-cases ASCII into a stack buffer and hashes
-//! it once (the gazetteer's FxHash), so it costs no allocation: the extractor looks up nearly every token.
+//! it once (the gazetteer's FxHash), so it costs no allocation: the extractor looks
+//! up nearly every token.
 
 use std::sync::LazyLock;
 
