@@ -184,7 +184,7 @@ impl D1 {
     fn push(&self, out: &mut String) {
         match self.tenths() {
             Some(n) => {
-                push_u64(out, n / 10);
+                out.push_str(itoa::Buffer::new().format(n / 10));
                 out.push('.');
                 out.push(char::from(b'0' + (n % 10) as u8));
             }
@@ -195,22 +195,6 @@ impl D1 {
     }
 }
 
-/// Appends `n` in decimal.
-fn push_u64(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // ASCII digits.
-    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
-}
-
 /// A month key as `Mar 2023`.
 struct MonthLabel(i32);
 
@@ -219,12 +203,7 @@ impl MonthLabel {
         let k = self.0;
         out.push_str(&month_name((k.rem_euclid(12) + 1) as u32)[..3]);
         out.push(' ');
-        match u64::try_from(k.div_euclid(12)) {
-            Ok(y) => push_u64(out, y),
-            Err(_) => {
-                let _ = write!(out, "{}", k.div_euclid(12));
-            }
-        }
+        out.push_str(itoa::Buffer::new().format(k.div_euclid(12)));
     }
 }
 
@@ -234,7 +213,7 @@ struct Count<'a>(u32, &'a str);
 impl Count<'_> {
     fn push(&self, out: &mut String) {
         let Count(n, noun) = *self;
-        push_u64(out, u64::from(n));
+        out.push_str(itoa::Buffer::new().format(n));
         out.push(' ');
         out.push_str(noun);
         if n != 1 {
@@ -317,10 +296,10 @@ mod tests {
     #[test]
     fn labels_and_counts_are_written_as_format_would() {
         let mut out = String::new();
-        for n in [0, 7, 10, 99, 1000, u64::MAX] {
+        for n in [0, 7, 10, 99, 1000, u32::MAX] {
             out.clear();
-            push_u64(&mut out, n);
-            assert_eq!(out, n.to_string());
+            Count(n, "brief").push(&mut out);
+            assert_eq!(out, format!("{n} briefs"));
         }
         for (k, label) in [(2023 * 12 + 2, "Mar 2023"), (-1, "Dec -1"), (11, "Dec 0")] {
             out.clear();

@@ -341,26 +341,12 @@ pub fn date_label(value: &str) -> String {
 /// `7 March 2023`, written without the formatting machinery (labels are made for
 /// every event of every page that shows one).
 fn day_label(d: NaiveDate) -> String {
-    use std::fmt::Write;
     let mut s = String::with_capacity(18);
-    let day = d.day() as u8;
-    if day >= 10 {
-        s.push(char::from(b'0' + day / 10));
-    }
-    s.push(char::from(b'0' + day % 10));
+    s.push_str(itoa::Buffer::new().format(d.day()));
     s.push(' ');
     s.push_str(month_name(d.month()));
     s.push(' ');
-    match u16::try_from(d.year()) {
-        Ok(y @ 1000..=9999) => {
-            for div in [1000, 100, 10, 1] {
-                s.push(char::from(b'0' + (y / div % 10) as u8));
-            }
-        }
-        _ => {
-            let _ = write!(s, "{}", d.year());
-        }
-    }
+    s.push_str(itoa::Buffer::new().format(d.year()));
     s
 }
 
