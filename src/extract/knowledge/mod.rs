@@ -116,6 +116,43 @@ pub struct PhraseMatches<'k> {
     pub title: Option<(usize, &'k Title)>,
 }
 
+/// The word lists a word is on (see [`Knowledge::word_classes`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordClasses(u8);
+
+impl WordClasses {
+    pub const FIRST_NAME: WordClasses = WordClasses(1);
+    pub const SURNAME: WordClasses = WordClasses(2);
+    /// A frequent English word.
+    pub const COMMON: WordClasses = WordClasses(4);
+    /// One of the most frequent of them.
+    pub const FUNCTION: WordClasses = WordClasses(8);
+    /// A capitalised word that never names an entity on its own.
+    pub const MISC: WordClasses = WordClasses(16);
+
+    pub fn add(&mut self, other: WordClasses) {
+        self.0 |= other.0;
+    }
+    fn has(self, c: WordClasses) -> bool {
+        self.0 & c.0 != 0
+    }
+    pub fn first_name(self) -> bool {
+        self.has(Self::FIRST_NAME)
+    }
+    pub fn surname(self) -> bool {
+        self.has(Self::SURNAME)
+    }
+    pub fn common(self) -> bool {
+        self.has(Self::COMMON)
+    }
+    pub fn function(self) -> bool {
+        self.has(Self::FUNCTION)
+    }
+    pub fn misc(self) -> bool {
+        self.has(Self::MISC)
+    }
+}
+
 /// Gazetteers: known entities with their kinds, aliases and roles, and word lists.
 #[derive(Clone, Debug, Default)]
 pub struct Knowledge {
@@ -129,12 +166,9 @@ pub struct Knowledge {
     /// First tokens of forms written in lower case (`al Qaeda`, `the river authority`
     /// once `the` is dropped: `river authority`), looked up at lowercase words.
     lowercase_prefixes: FastSet<String>,
-    first_names: FastSet<String>,
-    surnames: FastSet<String>,
-    common: FastSet<String>,
-    /// The most frequent of the common words.
-    function_words: FastSet<String>,
-    misc: FastSet<String>,
+    /// The word lists (given names, surnames, frequent words, ...): one lookup
+    /// answers all of them.
+    words: FastMap<String, WordClasses>,
     conflicts: Vec<AliasConflict>,
 }
 
@@ -284,25 +318,31 @@ impl Knowledge {
         self.lowercase_prefixes.contains(key)
     }
 
+    /// The word lists `key` (in lower case) is on: for a reader that asks several
+    /// questions of one word.
+    pub fn word_classes(&self, key: &str) -> WordClasses {
+        self.words.get(key).copied().unwrap_or_default()
+    }
+
     /// True for a given name (`key` in lower case).
     pub fn is_first_name(&self, key: &str) -> bool {
-        self.first_names.contains(key)
+        self.word_classes(key).first_name()
     }
 
     /// True for a common surname (`key` in lower case).
     pub fn is_surname(&self, key: &str) -> bool {
-        self.surnames.contains(key)
+        self.word_classes(key).surname()
     }
 
     /// True for a frequent English word (`key` in lower case).
     pub fn is_common_word(&self, key: &str) -> bool {
-        self.common.contains(key)
+        self.word_classes(key).common()
     }
 
     /// True for one of the most frequent English words (`he`, `in`, `new`): never a
     /// name on its own, wherever it stands; `key` in lower case.
     pub fn is_function_word(&self, key: &str) -> bool {
-        self.function_words.contains(key)
+        self.word_classes(key).function()
     }
 
     /// True for a demonym (`iraqi`, `americans`); `key` in lower case.
@@ -313,7 +353,7 @@ impl Knowledge {
     /// True for a capitalised word that never names an entity on its own (`Monday`,
     /// `Muslim`); `key` in lower case.
     pub fn is_misc(&self, key: &str) -> bool {
-        self.misc.contains(key)
+        self.word_classes(key).misc()
     }
 
     /// The title with lookup key `key` (`defense secretary`), if it is one.

@@ -5,7 +5,7 @@
 //! that two rows share, so the files list the most salient entity first (countries
 //! before cities, big cities before small ones).
 
-use super::{EntityKind, FastSet, Knowledge, KnownEntity, Title, phrase_key, push_key};
+use super::{EntityKind, Knowledge, KnownEntity, Title, WordClasses, phrase_key, push_key};
 
 const PLACES: &str = include_str!("../gazetteer/places.tsv");
 const ORGANIZATIONS: &str = include_str!("../gazetteer/curated/organizations.tsv");
@@ -52,26 +52,28 @@ pub(super) fn builtin() -> Knowledge {
             },
         );
     }
-    kb.misc = word_set(MISC);
-    kb.first_names = word_set(FIRST_NAMES);
-    kb.surnames = word_set(SURNAMES);
-    kb.common = word_set(COMMON_WORDS);
-    kb.function_words = rows(COMMON_WORDS)
-        .take(FUNCTION_WORDS)
-        .map(|w| w.trim().to_string())
-        .collect();
+    kb.words
+        .reserve((MISC.len() + FIRST_NAMES.len() + SURNAMES.len() + COMMON_WORDS.len()) / 7);
+    add_words(&mut kb, MISC, WordClasses::MISC);
+    add_words(&mut kb, FIRST_NAMES, WordClasses::FIRST_NAME);
+    add_words(&mut kb, SURNAMES, WordClasses::SURNAME);
+    add_words(&mut kb, COMMON_WORDS, WordClasses::COMMON);
+    for w in rows(COMMON_WORDS).take(FUNCTION_WORDS) {
+        kb.words
+            .entry(w.trim().to_string())
+            .or_default()
+            .add(WordClasses::FUNCTION);
+    }
     kb
 }
 
-fn word_set(file: &str) -> FastSet<String> {
-    let mut set = FastSet::default();
-    set.reserve(file.len() / 7);
+/// Puts every word of `file` (one a row) on the list `class`.
+fn add_words(kb: &mut Knowledge, file: &str, class: WordClasses) {
     for row in rows(file) {
         let mut key = String::with_capacity(row.len());
         push_key(&mut key, row.trim());
-        set.insert(key);
+        kb.words.entry(key).or_default().add(class);
     }
-    set
 }
 
 fn add_entities(kb: &mut Knowledge, file: &str, kind: EntityKind) {

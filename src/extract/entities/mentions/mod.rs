@@ -509,9 +509,11 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let k = self.key(j);
+            // One lookup answers every word list below.
+            let cls = self.kb.word_classes(k);
             // Misc words (`Kurdish`, `Monday`) name nothing but may qualify a role or
             // start an organisation's name, like demonyms.
-            if self.kb.is_misc(k) && self.is_name_token(j) {
+            if cls.misc() && self.is_name_token(j) {
                 if let Some((ps, _)) = pending.take() {
                     self.push_unknown(&mut segments, ps, j);
                 }
@@ -523,8 +525,8 @@ impl<'a> Reader<'a> {
             let opener = pending.is_none()
                 && (self.is_initial(j) || self.shouting)
                 && !initial_letter
-                && self.kb.is_common_word(k)
-                && !(self.kb.is_first_name(k) && self.is_name_token(j + 1) && j + 1 < end);
+                && cls.common()
+                && !(cls.first_name() && self.is_name_token(j + 1) && j + 1 < end);
             // A common word opening the sentence (`Despite`, `Jones`) is a name only if
             // the rest of the text names it too: a weak candidate for the resolver.
             if opener && !self.shouting && k != "i" && self.is_name_token(j) {
@@ -535,8 +537,8 @@ impl<'a> Reader<'a> {
             // A common word in capitals (`BOSS THINKS HE`) is a kicker or a shout, not
             // a name; acronyms that name things are in the gazetteer or are no words.
             let shouted_word = self.is_shouted(j)
-                && (self.kb.is_function_word(k)
-                    || (self.kb.is_common_word(k)
+                && (cls.function()
+                    || (cls.common()
                         && (self.is_shouted(j + 1) || j > 0 && self.is_shouted(j - 1))));
             let skip = (k == "i" && !initial_letter)
                 || (pending.is_none() && !self.is_name_token(j))
@@ -547,7 +549,7 @@ impl<'a> Reader<'a> {
                     self.push_unknown(&mut segments, ps, j);
                 }
             } else if pending.is_none() {
-                pending = Some((j, self.kb.is_first_name(k)));
+                pending = Some((j, cls.first_name()));
             }
             j += 1;
         }
@@ -641,8 +643,8 @@ impl<'a> Reader<'a> {
                 Segment::Known(s, e, id) => {
                     let entity = self.kb.entity(id);
                     let person_like = e == s + 1 && {
-                        let k = self.key(s);
-                        self.kb.is_first_name(k) || self.kb.is_surname(k)
+                        let cls = self.kb.word_classes(self.key(s));
+                        cls.first_name() || cls.surname()
                     };
                     // A title makes a following one-word place a person: `President Austin`.
                     if role.is_some() && (entity.kind == EntityKind::Person || person_like) {
