@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use crate::extract::knowledge::FastMap;
+use crate::extract::knowledge::WordTable;
 
 /// Last (or any) words of organisation names: `Ministry of Oil`, `Acme Corp`.
 const ORG_WORDS: &[&str] = &[
@@ -397,10 +397,10 @@ const PARTICLE: u8 = 32;
 const MODIFIER: u8 = 64;
 const PREPOSITION: u8 = 128;
 
-/// Every listed word → its classes: one hash lookup answers any class question. Built
+/// Every listed word → its classes: one lookup answers any class question. Built
 /// once, immutable.
-static CLASSES: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut map = FastMap::default();
+static CLASSES: LazyLock<WordTable<u8>> = LazyLock::new(|| {
+    let mut map = WordTable::default();
     for (list, flag) in [
         (ORG_WORDS, ORG),
         (PLACE_WORDS, PLACE),
@@ -412,15 +412,14 @@ static CLASSES: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
         (PLACE_PREPOSITIONS, PREPOSITION),
     ] {
         for word in list {
-            *map.entry(*word).or_insert(0) |= flag;
+            *map.entry(word.as_bytes()) |= flag;
         }
     }
     map
 });
 
 fn has(key: &str, flag: u8) -> bool {
-    // No listed word is longer than 16 bytes: most keys are answered without hashing.
-    key.len() <= 16 && CLASSES.get(key).is_some_and(|f| f & flag != 0)
+    CLASSES.get(key.as_bytes()).is_some_and(|f| f & flag != 0)
 }
 
 /// True for `ministry`, `party`, `corp`, ... (`key` in lower case).

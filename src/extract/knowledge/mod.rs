@@ -42,11 +42,13 @@
 pub(crate) mod hash;
 mod site;
 mod tables;
+pub mod words;
 
 use serde::{Deserialize, Serialize};
 
 pub use hash::{FastMap, FastSet};
 pub use site::KnowledgeError;
+pub use words::WordTable;
 
 use super::segment::Token;
 
@@ -168,7 +170,7 @@ pub struct Knowledge {
     lowercase_prefixes: FastSet<String>,
     /// The word lists (given names, surnames, frequent words, ...): one lookup
     /// answers all of them.
-    words: FastMap<String, WordClasses>,
+    words: WordTable<WordClasses>,
     conflicts: Vec<AliasConflict>,
 }
 
@@ -321,7 +323,7 @@ impl Knowledge {
     /// The word lists `key` (in lower case) is on: for a reader that asks several
     /// questions of one word.
     pub fn word_classes(&self, key: &str) -> WordClasses {
-        self.words.get(key).copied().unwrap_or_default()
+        self.words.get(key.as_bytes()).unwrap_or_default()
     }
 
     /// True for a given name (`key` in lower case).

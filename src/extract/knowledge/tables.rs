@@ -5,7 +5,9 @@
 //! that two rows share, so the files list the most salient entity first (countries
 //! before cities, big cities before small ones).
 
-use super::{EntityKind, Knowledge, KnownEntity, Title, WordClasses, phrase_key, push_key};
+use super::{
+    EntityKind, Knowledge, KnownEntity, Title, WordClasses, WordTable, phrase_key, push_key,
+};
 
 const PLACES: &str = include_str!("../gazetteer/places.tsv");
 const ORGANIZATIONS: &str = include_str!("../gazetteer/curated/organizations.tsv");
@@ -52,16 +54,16 @@ pub(super) fn builtin() -> Knowledge {
             },
         );
     }
-    kb.words
-        .reserve((MISC.len() + FIRST_NAMES.len() + SURNAMES.len() + COMMON_WORDS.len()) / 7);
+    kb.words = WordTable::with_capacity(
+        (MISC.len() + FIRST_NAMES.len() + SURNAMES.len() + COMMON_WORDS.len()) / 7,
+    );
     add_words(&mut kb, MISC, WordClasses::MISC);
     add_words(&mut kb, FIRST_NAMES, WordClasses::FIRST_NAME);
     add_words(&mut kb, SURNAMES, WordClasses::SURNAME);
     add_words(&mut kb, COMMON_WORDS, WordClasses::COMMON);
     for w in rows(COMMON_WORDS).take(FUNCTION_WORDS) {
         kb.words
-            .entry(w.trim().to_string())
-            .or_default()
+            .entry(w.trim().as_bytes())
             .add(WordClasses::FUNCTION);
     }
     kb
@@ -72,7 +74,7 @@ fn add_words(kb: &mut Knowledge, file: &str, class: WordClasses) {
     for row in rows(file) {
         let mut key = String::with_capacity(row.len());
         push_key(&mut key, row.trim());
-        kb.words.entry(key).or_default().add(class);
+        kb.words.entry(key.as_bytes()).add(class);
     }
 }
 

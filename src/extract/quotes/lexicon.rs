@@ -2,14 +2,13 @@
 //! that sit between a speaker and a verb, and the words that tell names apart.
 //!
 //! Every list of [`super::words`] goes into one table from lower-cased word to a set of
-//! class bits, built once. A lookup lower-cases ASCII into a stack buffer and hashes
-//! it once (the gazetteer's FxHash), so it costs no allocation: the extractor looks
-//! up nearly every token.
+//! class bits, built once: a [`WordTable`], whose lookup packs the word into an
+//! integer and lower-cases it there, for the extractor looks up every token.
 
 use std::sync::LazyLock;
 
 use super::words;
-use crate::extract::knowledge::FastMap;
+use crate::extract::knowledge::WordTable;
 
 /// How a reporting verb may introduce what was said.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,8 +60,7 @@ pub(super) const FIRST: u32 = 1 << 22;
 /// Any personal pronoun that can be a speaker.
 pub(super) const PRONOUN: u32 = HE | SHE | THEY | IT | FIRST;
 
-/// Words are short keys: the gazetteer's word-at-a-time hash, not a keyed one.
-type Table = FastMap<&'static [u8], u32>;
+type Table = WordTable<u32>;
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let lists: [(&[&'static str], u32); 18] = [
@@ -88,7 +86,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut t = Table::default();
     for (list, bit) in lists {
         for w in list {
-            *t.entry(w.as_bytes()).or_default() |= bit;
+            *t.entry(w.as_bytes()) |= bit;
         }
     }
     for (w, bit) in [
@@ -99,30 +97,15 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         ("i", FIRST),
         ("we", FIRST),
     ] {
-        *t.entry(w.as_bytes()).or_default() |= bit;
+        *t.entry(w.as_bytes()) |= bit;
     }
     t
 });
 
-/// Lower-cases an ASCII word into `buf`; `None` for long or non-ASCII words.
-fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
-    let b = word.as_bytes();
-    if b.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    Some(&buf[..b.len()])
-}
-
 /// The class bits of `word`, any case.
 pub(super) fn classes(word: &str) -> u32 {
-    let mut buf = [0u8; 24];
-    let Some(w) = lower(word, &mut buf) else {
-        return 0;
-    };
-    TABLE.get(w).copied().unwrap_or(0)
+    // (The table holds ASCII words only: a word with other letters is on no list.)
+    TABLE.get_ascii_lower(word.as_bytes()).unwrap_or(0)
 }
 
 fn ends_with_ly(word: &str) -> bool {

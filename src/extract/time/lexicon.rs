@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use crate::extract::knowledge::FastMap;
+use crate::extract::knowledge::WordTable;
 
 /// Calendar and clock units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -188,8 +188,9 @@ pub enum Holiday {
 }
 
 /// What a word is to the time grammar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lex {
+    #[default]
     None,
     /// A month name; `abbr` for `Jan`, `Sept`, ... (which need a period or a day).
     Month {
@@ -231,20 +232,11 @@ fn classify_bytes(bytes: &[u8]) -> Lex {
     }
     // Lower-casing ASCII bytes leaves a word's other bytes as they were: the table
     // is read by bytes, with no UTF-8 check.
-    let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    TABLE.get(&buf[..bytes.len()]).copied().unwrap_or(Lex::None)
+    TABLE.get_ascii_lower(bytes).unwrap_or(Lex::None)
 }
 
-/// The lexicon as a hash table with a cheap hash: words are short.
-static TABLE: LazyLock<FastMap<&'static [u8], Lex>> = LazyLock::new(|| {
-    ENTRIES
-        .iter()
-        .map(|&(w, lex)| (w.as_bytes(), lex))
-        .collect()
-});
+/// The lexicon as a table of short words.
+static TABLE: LazyLock<WordTable<Lex>> = LazyLock::new(|| ENTRIES.iter().copied().collect());
 
 /// Three-letter starts of lexicon words, and of head words, as bitsets over
 /// 5-bit letter codes: most words of a text are rejected without hashing.
