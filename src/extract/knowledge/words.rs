@@ -157,8 +157,7 @@ impl<V: Copy + Default> WordTable<V> {
     pub fn get(&self, word: &[u8]) -> Option<V> {
         match pack(word) {
             Some(key) => self.find(key),
-            None if self.long.is_empty() => None,
-            None => self.long.get(word).copied(),
+            None => self.get_long(word),
         }
     }
 
@@ -169,14 +168,33 @@ impl<V: Copy + Default> WordTable<V> {
         match pack(word) {
             // The length byte is below 0x80 and no capital: only the word's bytes count.
             Some(key) if key & HI == 0 => self.find(ascii_lower(key)),
-            Some(_) => {
-                let mut buf = [0u8; PACKED];
-                buf[..word.len()].copy_from_slice(word);
-                buf.make_ascii_lowercase();
-                self.get(&buf[..word.len()])
+            _ => self.get_ascii_lower_slow(word),
+        }
+    }
+
+    /// [`WordTable::get`] of a word too long to pack (kept out of the inlined path).
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, word: &[u8]) -> Option<V> {
+        if self.long.is_empty() {
+            None
+        } else {
+            self.long.get(word).copied()
+        }
+    }
+
+    /// [`WordTable::get_ascii_lower`] of a long or non-ASCII word.
+    #[cold]
+    #[inline(never)]
+    fn get_ascii_lower_slow(&self, word: &[u8]) -> Option<V> {
+        let mut buf = [0u8; PACKED];
+        match buf.get_mut(..word.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(word);
+                lower.make_ascii_lowercase();
+                self.get(lower)
             }
-            None if self.long.is_empty() => None,
-            None => self.long.get(&*word.to_ascii_lowercase()).copied(),
+            None => self.get_long(&word.to_ascii_lowercase()),
         }
     }
 }
