@@ -204,25 +204,36 @@ pub fn wire_to_html(body: &str, skip: [usize; 2]) -> String {
             continue;
         }
         html.push_str("<p>");
-        let para = body[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
-        escape_into(&mut html, &para);
+        // White space collapsed to single spaces.
+        for (k, word) in body[s..e].split_whitespace().enumerate() {
+            if k > 0 {
+                html.push(' ');
+            }
+            escape_into(&mut html, word);
+        }
         html.push_str("</p>\n");
     }
     html
 }
 
-/// Appends `s` to `out` with HTML's special characters escaped.
+/// Appends `s` to `out` with HTML's special characters escaped: the runs between
+/// them are copied whole (all five are ASCII, so every run is whole UTF-8).
 pub fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(entity);
+        start = i + 1;
     }
+    out.push_str(&s[start..]);
 }
 
 #[cfg(test)]
@@ -330,6 +341,20 @@ mod tests {
         let plain = plain_view(src);
         assert_eq!(plain.len(), src.len());
         assert!(plain.contains("Bidens’"));
+    }
+
+    #[test]
+    fn escape_into_escapes_the_five_and_copies_the_rest() {
+        let mut out = String::from("x");
+        escape_into(&mut out, "“Tom & Jerry’s” <b>'hi'</b> \"é\"&&");
+        assert_eq!(
+            out,
+            "x“Tom &amp; Jerry’s” &lt;b&gt;&#39;hi&#39;&lt;/b&gt; &quot;é&quot;&amp;&amp;"
+        );
+        let mut plain = String::new();
+        escape_into(&mut plain, "");
+        escape_into(&mut plain, "no specials, ünïcödé");
+        assert_eq!(plain, "no specials, ünïcödé");
     }
 
     #[test]
