@@ -13,7 +13,8 @@
 # per article, a home page listing all, tag pages, RSS (Hugo's own, 50 items like
 # Dateline's feeds). Dateline runs cold (`--no-cache`), with extraction, entity pages
 # and the timeline. Environment: DATELINE_BENCH_DIR (default /dev/shm/dateline-bench),
-# DATELINE_BENCH_SEED (default 42), CARGO_TARGET_DIR.
+# DATELINE_BENCH_SEED (default 42), CARGO_TARGET_DIR, DATELINE_BIN (a dateline binary
+# to measure instead of the release build, e.g. `DATELINE_BIN=$(scripts/build-pgo.sh)`).
 set -euo pipefail
 
 N=${1:-10000}
@@ -22,7 +23,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 WORK=${DATELINE_BENCH_DIR:-/dev/shm/dateline-bench}
 TARGET=${CARGO_TARGET_DIR:-$REPO/target}
-DATELINE=$TARGET/release/dateline
+DATELINE=${DATELINE_BIN:-$TARGET/release/dateline}
 
 if [[ $WORK == /dev/shm/* ]] && [[ $(stat -f -c %T /dev/shm) != tmpfs ]]; then
     echo "/dev/shm is not a tmpfs here: set DATELINE_BENCH_DIR to a tmpfs folder" >&2
@@ -40,7 +41,7 @@ need hugo hugo
 [[ -x /usr/bin/time ]] || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
 
 echo "building dateline (release) and the generator…" >&2
-(cd "$REPO" && cargo build --release --quiet)
+[[ -n ${DATELINE_BIN:-} ]] || (cd "$REPO" && cargo build --release --quiet)
 SITE=$WORK/site-$N
 (cd "$REPO" && cargo bench --quiet --bench site -- generate "$SITE" "$N" ${DATELINE_BENCH_SEED:+"$DATELINE_BENCH_SEED"})
 
