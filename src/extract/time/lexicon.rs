@@ -1,7 +1,7 @@
 //! The words time expressions are made of, classified once per token.
 //!
-//! Classification is one lookup of the lower-cased word (lower-cased into a stack
-//! buffer) in a table built once: no allocation per word. Everything the grammar
+//! Classification is one lookup of the word, lower-cased as it is packed into an
+//! integer ([`WordTable`]), in a table built once: no allocation per word. Everything the grammar
 //! needs to know about a word is in its [`Lex`].
 
 use std::sync::LazyLock;
@@ -217,7 +217,7 @@ pub enum Lex {
     Word(W),
 }
 
-/// Classifies `word` (any case). Words longer than the buffer are never time words.
+/// Classifies `word` (any case). No time word is longer than 16 bytes.
 pub fn classify(word: &str) -> Lex {
     classify_bytes(word.as_bytes())
 }
