@@ -142,15 +142,15 @@ pub fn svg(series: &Series, title: &str, show_mentions: bool) -> String {
         let january = k.rem_euclid(12) == 0;
         if monthly {
             let x = i as f64 * slot + slot / 2.0;
-            let month = &month_name((k.rem_euclid(12) + 1) as u32)[..3];
             out.push_str("<text class=\"tick\" x=\"");
             D1(x).push(&mut out);
             out.push_str("\" y=\"");
             D1(h - 6.0).push(&mut out);
             out.push_str("\" text-anchor=\"middle\">");
-            out.push_str(month);
             if january || i == 0 {
-                let _ = write!(out, " {}", k.div_euclid(12));
+                MonthLabel(*k).push(&mut out);
+            } else {
+                out.push_str(&month_name((k.rem_euclid(12) + 1) as u32)[..3]);
             }
             out.push_str("</text>");
         } else if january || (i == 0 && label_first) {
