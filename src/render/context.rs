@@ -435,11 +435,11 @@ fn filter_keys(site: &Site, b: &Brief, slugs: &[String]) -> String {
         .map(|p| (EntityKind::Organization, &p.name));
     for (kind, name) in people.chain(places).chain(orgs) {
         if let Some(p) = site.entities.find(kind, name) {
-            keys.push(format!("{}:{}", kind_dir(kind), p.slug));
+            keys.push([kind_dir(kind), ":", &p.slug].concat());
         }
     }
     for slug in slugs {
-        keys.push(format!("tags:{slug}"));
+        keys.push(["tags:", slug].concat());
     }
     keys.sort();
     keys.dedup();

@@ -541,20 +541,20 @@ impl Pass {
                 let slice: Vec<usize> = page_range(n, per, page).collect();
                 ctx.insert_value("briefs", self.card_list(&slice));
                 ctx.insert("paginator", &paginator("/", n, per, page));
-                ("index.html", String::new())
+                ("index.html", None)
             }
             Job::Brief(i) => {
                 let b = &self.site.briefs[i];
                 ctx.insert("page", &self.brief_page(i)?);
-                ("brief.html", format!(" for `{}`", b.article.path.display()))
+                ("brief.html", Some(b.article.path.as_path()))
             }
             Job::Timeline { year } => {
                 self.timeline_context(&mut ctx, year, None, memo);
-                ("timeline.html", String::new())
+                ("timeline.html", None)
             }
             Job::TimelineMonth { year, month } => {
                 self.timeline_context(&mut ctx, Some(year), Some(month), memo);
-                ("timeline.html", String::new())
+                ("timeline.html", None)
             }
             Job::Kind { kind, page } => {
                 let list = self.site.entities.of(kind);
@@ -589,7 +589,7 @@ impl Pass {
                         page,
                     ),
                 );
-                ("entities.html", String::new())
+                ("entities.html", None)
             }
             Job::Entity { kind, index, page } => {
                 let e = &self.site.entities.of(kind)[index];
@@ -597,7 +597,7 @@ impl Pass {
                 ctx.insert_value("entity", self.entity_value(kind, index, memo));
                 ctx.insert_value("briefs", self.card_list(page_slice(&e.briefs, per, page)));
                 ctx.insert("paginator", &paginator(&base, e.briefs.len(), per, page));
-                ("entity.html", String::new())
+                ("entity.html", None)
             }
             Job::Tags => {
                 let tags: Vec<TagItem> = self
@@ -611,7 +611,7 @@ impl Pass {
                     })
                     .collect();
                 ctx.insert("tags", &tags);
-                ("tags.html", String::new())
+                ("tags.html", None)
             }
             Job::Tag { index, page } => {
                 let t = &self.site.tags[index];
@@ -626,14 +626,16 @@ impl Pass {
                 );
                 ctx.insert_value("briefs", self.card_list(page_slice(&t.briefs, per, page)));
                 ctx.insert("paginator", &paginator(&base, t.briefs.len(), per, page));
-                ("tag.html", String::new())
+                ("tag.html", None)
             }
-            Job::Search => ("search.html", String::new()),
-            Job::NotFound => ("404.html", String::new()),
+            Job::Search => ("search.html", None),
+            Job::NotFound => ("404.html", None),
         };
-        self.renderer
-            .render_into(template, &ctx, out)
-            .map_err(|e| e.context(format!("while rendering {url}{what}")))
+        self.renderer.render_into(template, &ctx, out).map_err(|e| {
+            // The source file, for a brief; formatted only when rendering failed.
+            let what = what.map(|p| format!(" for `{}`", p.display()));
+            e.context(format!("while rendering {url}{}", what.unwrap_or_default()))
+        })
     }
 
     fn entity_links<'b>(&self, kind: EntityKind, b: &'b Brief) -> Vec<EntityLink<'b>> {

@@ -27,7 +27,7 @@ pub fn output_file(path: &str) -> String {
     if trimmed.is_empty() {
         "index.html".to_string()
     } else if trimmed.ends_with('/') {
-        format!("{trimmed}index.html")
+        [trimmed, "index.html"].concat()
     } else {
         trimmed.to_string()
     }

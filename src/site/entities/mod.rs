@@ -185,7 +185,8 @@ impl EntityIndex {
 
 /// The URL path of an entity hub: `/people/lloyd-austin/`.
 pub fn entity_path(kind: EntityKind, slug: &str) -> String {
-    format!("/{}/{slug}/", kind_dir(kind))
+    // Joined, not `format!`: every brief page asks for each of its entities.
+    ["/", kind_dir(kind), "/", slug, "/"].concat()
 }
 
 /// The folder of a kind's hubs.
