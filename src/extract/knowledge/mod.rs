@@ -107,6 +107,19 @@ struct Form {
     written: Box<str>,
 }
 
+/// Everything known under one phrase key, and whether longer phrases go on from it:
+/// the reader looks a run of tokens up once per token and stops where no known
+/// phrase continues.
+#[derive(Clone, Debug, Default)]
+struct Phrase {
+    form: Option<Form>,
+    demonym: Option<EntityId>,
+    /// Index in [`Knowledge::titles`].
+    title: Option<u32>,
+    /// Some known phrase has this one's tokens as its first tokens and more.
+    longer: bool,
+}
+
 /// The longest phrases of each table starting at one token (lengths in tokens).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PhraseMatches<'k> {
@@ -159,12 +172,10 @@ impl WordClasses {
 #[derive(Clone, Debug, Default)]
 pub struct Knowledge {
     entities: Vec<KnownEntity>,
-    /// Normalised form (lower case tokens joined by spaces) → entity.
-    forms: FastMap<String, Form>,
-    demonyms: FastMap<String, EntityId>,
-    titles: FastMap<String, Title>,
-    /// First token of any phrase of the tables above → the most tokens such a phrase has.
-    prefixes: FastMap<String, u8>,
+    /// Phrase key (lower case tokens joined by spaces) → the entity form, demonym and
+    /// title it is, with an entry for every shorter run of tokens a phrase starts with.
+    phrases: FastMap<String, Phrase>,
+    titles: Vec<Title>,
     /// First tokens of forms written in lower case (`al Qaeda`, `the river authority`
     /// once `the` is dropped: `river authority`), looked up at lowercase words.
     lowercase_prefixes: FastSet<String>,
@@ -301,7 +312,7 @@ impl Knowledge {
     /// The entity named by `form` (any known name or alias, capitals checked).
     pub fn lookup(&self, form: &str) -> Option<EntityId> {
         let form = strip_the(form);
-        let f = self.forms.get(&phrase_key(form))?;
+        let f = self.form(&phrase_key(form))?;
         capitals_kept(&f.written, form).then_some(f.id)
     }
 
@@ -349,7 +360,7 @@ impl Knowledge {
 
     /// True for a demonym (`iraqi`, `americans`); `key` in lower case.
     pub fn is_demonym(&self, key: &str) -> bool {
-        self.demonyms.contains_key(key)
+        self.phrases.get(key).is_some_and(|p| p.demonym.is_some())
     }
 
     /// True for a capitalised word that never names an entity on its own (`Monday`,
@@ -360,7 +371,33 @@ impl Knowledge {
 
     /// The title with lookup key `key` (`defense secretary`), if it is one.
     pub fn title(&self, key: &str) -> Option<&Title> {
-        self.titles.get(key)
+        let i = self.phrases.get(key)?.title?;
+        self.titles.get(i as usize)
+    }
+
+    /// The entity form with phrase key `key`.
+    fn form(&self, key: &str) -> Option<&Form> {
+        self.phrases.get(key)?.form.as_ref()
+    }
+
+    /// The entry of phrase key `key`, made with entries for the shorter runs of
+    /// tokens it starts with when new.
+    fn phrase_mut(&mut self, key: &str) -> &mut Phrase {
+        if !self.phrases.contains_key(key) {
+            for (at, _) in key.match_indices(' ') {
+                match self.phrases.get_mut(&key[..at]) {
+                    Some(p) => p.longer = true,
+                    None => {
+                        let p = Phrase {
+                            longer: true,
+                            ..Phrase::default()
+                        };
+                        self.phrases.insert(key[..at].to_string(), p);
+                    }
+                }
+            }
+        }
+        self.phrases.entry(key.to_string()).or_default()
     }
 
     /// The longest entity form, demonym and title starting at `tokens[start]`.
@@ -376,45 +413,40 @@ impl Knowledge {
         buf: &mut String,
     ) -> PhraseMatches<'_> {
         let mut out = PhraseMatches::default();
-        let first = keys.get(start);
-        let Some(&max) = self.prefixes.get(first) else {
-            // A one-word name with a possessive: `Germany’s`.
-            if let Some(stem) = first.strip_suffix("'s")
-                && let Some(form) = self.forms.get(stem)
-                && capitals_kept(&form.written, tokens[start].text(text))
-            {
-                out.entity = Some((1, form.id));
-            }
-            return out;
-        };
         buf.clear();
-        let max = usize::from(max).min(tokens.len() - start);
-        for n in 1..=max {
+        for n in 1..=tokens.len() - start {
             if n > 1 {
                 buf.push(' ');
             }
             buf.push_str(keys.get(start + n - 1));
             let seen = &text[tokens[start].span[0]..tokens[start + n - 1].span[1]];
-            if let Some(form) = self.forms.get(buf.as_str()) {
+            let phrase = self.phrases.get(buf.as_str());
+            if let Some(form) = phrase.and_then(|p| p.form.as_ref()) {
                 if capitals_kept(&form.written, seen) {
                     out.entity = Some((n, form.id));
                 }
             } else if let Some(stem) = buf.strip_suffix("'s") {
-                // A possessive ends the phrase: `Elena Vasquez’s`.
-                if let Some(form) = self.forms.get(stem)
+                // A possessive ends the phrase: `Germany’s`, `Elena Vasquez’s`.
+                if let Some(form) = self.form(stem)
                     && capitals_kept(&form.written, seen)
                 {
                     out.entity = Some((n, form.id));
                 }
             }
-            if let Some(&id) = self.demonyms.get(buf.as_str()) {
+            let Some(phrase) = phrase else {
+                break;
+            };
+            if let Some(id) = phrase.demonym {
                 let first = tokens[start].text(text).chars().next();
                 if first.is_some_and(char::is_uppercase) {
                     out.demonym = Some((n, id));
                 }
             }
-            if let Some(title) = self.titles.get(buf.as_str()) {
-                out.title = Some((n, title));
+            if let Some(title) = phrase.title {
+                out.title = Some((n, &self.titles[title as usize]));
+            }
+            if !phrase.longer {
+                break;
             }
         }
         out
@@ -427,7 +459,6 @@ impl Knowledge {
         if key.is_empty() {
             return None;
         }
-        self.note_prefix(&key);
         if form.starts_with(char::is_lowercase) {
             let first = key.split(' ').next().unwrap_or("");
             self.lowercase_prefixes.insert(first.to_string());
@@ -436,27 +467,32 @@ impl Knowledge {
             id,
             written: form.into(),
         };
-        match self.forms.entry(key) {
-            std::collections::hash_map::Entry::Occupied(mut e) => {
-                let old = e.get().id;
+        let slot = &mut self.phrase_mut(&key).form;
+        match slot {
+            Some(old) => {
+                let old_id = old.id;
                 if replace {
-                    e.insert(new);
+                    *old = new;
                 }
-                Some(old)
+                Some(old_id)
             }
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(new);
+            None => {
+                *slot = Some(new);
                 None
             }
         }
     }
 
-    /// Remembers the length of a phrase under its first token.
-    fn note_prefix(&mut self, key: &str) {
-        let n = key.split(' ').count().min(usize::from(u8::MAX)) as u8;
-        let first = key.split(' ').next().unwrap_or("");
-        let slot = self.prefixes.entry(first.to_string()).or_insert(0);
-        *slot = (*slot).max(n);
+    /// Registers the demonym with phrase key `key` for entity `id`, unless known.
+    fn add_demonym(&mut self, key: &str, id: EntityId) {
+        self.phrase_mut(key).demonym.get_or_insert(id);
+    }
+
+    /// Registers the title with phrase key `key` (a later row replaces an earlier).
+    fn add_title(&mut self, key: &str, title: Title) {
+        let i = self.titles.len() as u32;
+        self.titles.push(title);
+        self.phrase_mut(key).title = Some(i);
     }
 }
 
@@ -486,7 +522,7 @@ mod tests {
         assert_eq!(kb.lookup("U.S."), Some(us));
         assert_eq!(kb.lookup("the United States of America"), Some(us));
         assert_eq!(kb.entity(us).kind, EntityKind::Place);
-        assert_eq!(kb.demonyms.get("iraqi").copied(), kb.lookup("Iraq"));
+        assert_eq!(kb.phrases["iraqi"].demonym, kb.lookup("Iraq"));
     }
 
     #[test]

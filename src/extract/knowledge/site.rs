@@ -179,7 +179,7 @@ impl Knowledge {
     /// The entity a form is registered for, whatever its capitals.
     fn lookup_exact(&self, form: &str) -> Option<EntityId> {
         let key = super::phrase_key(super::strip_the(form));
-        self.forms.get(&key).map(|f| f.id)
+        self.form(&key).map(|f| f.id)
     }
 }
 

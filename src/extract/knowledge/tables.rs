@@ -37,7 +37,7 @@ fn list(column: Option<&str>) -> impl Iterator<Item = &str> {
 /// Parses every embedded table.
 pub(super) fn builtin() -> Knowledge {
     let mut kb = Knowledge::default();
-    kb.forms.reserve(30_000);
+    kb.phrases.reserve(40_000);
     add_entities(&mut kb, PLACES, EntityKind::Place);
     add_entities(&mut kb, ORGANIZATIONS, EntityKind::Organization);
     for row in rows(TITLES) {
@@ -45,9 +45,8 @@ pub(super) fn builtin() -> Knowledge {
         let title = cols.next().unwrap_or("").trim();
         let role = cols.next().unwrap_or("").trim();
         let key = phrase_key(title);
-        kb.note_prefix(&key);
-        kb.titles.insert(
-            key,
+        kb.add_title(
+            &key,
             Title {
                 role: (!role.is_empty() && role != "-").then(|| role.to_string()),
                 honorific: role == "-",
@@ -95,8 +94,7 @@ fn add_entities(kb: &mut Knowledge, file: &str, kind: EntityKind) {
         for demonym in list(cols.next()) {
             country = true;
             let key = phrase_key(demonym);
-            kb.note_prefix(&key);
-            kb.demonyms.entry(key).or_insert(id);
+            kb.add_demonym(&key, id);
         }
         kb.entities.push(KnownEntity {
             name: name.to_string(),
