@@ -87,7 +87,8 @@ pub struct Candidate {
 /// `Iranian-backed`).
 fn is_name_word(word: &str) -> bool {
     let first = word.as_bytes().first().copied().unwrap_or(b' ');
-    if first.is_ascii_lowercase() && !word.contains('-') {
+    // A byte loop: words are short, and `contains` sets up a searcher for each.
+    if first.is_ascii_lowercase() && !word.bytes().any(|b| b == b'-') {
         return false;
     }
     let mut has_capital = false;
