@@ -1,10 +1,14 @@
 //! Word lists for figures: number words, scales, vague amounts, units and the words
 //! that tell a count from a date, a time or a name.
 //!
-//! Every list is a `match` on a lower-cased word, which the compiler turns into a
-//! length-then-bytes comparison: no allocation, no hashing, no table to build.
+//! Every list but one is a `match` on a lower-cased word, which the compiler turns into
+//! a length-then-bytes comparison: no allocation, no hashing, no table to build. The
+//! number words of the sentence filter, asked of every word, are a [`WordTable`].
+
+use std::sync::LazyLock;
 
 pub(super) use super::stopwords::is_stop;
+use crate::extract::knowledge::WordTable;
 
 /// Lower-cases an ASCII word into `buf`; `None` for non-ASCII or long words, which
 /// are in none of the lists.
@@ -65,19 +69,31 @@ pub(super) fn small_number(w: &str) -> Option<f64> {
 /// tokenised: a figure needs a digit, a currency sign, or a number word (`twelve`,
 /// `dozens`, `million`, `third`, `few` after `a`, a currency code).
 pub(super) fn may_hold_figure(bytes: &[u8]) -> bool {
+    // Digits and `$` first, sixteen bytes at a time without an early exit inside (so
+    // the compiler vectorises it): most sentences with a figure are answered here,
+    // before any word is looked at.
+    let digit_or_dollar = |b: u8| b.wrapping_sub(b'0') < 10 || b == b'$';
+    if bytes
+        .chunks(16)
+        .any(|c| c.iter().fold(false, |any, &b| any | digit_or_dollar(b)))
+    {
+        return true;
+    }
+    // `£`, `¥` (C2 A3, C2 A5) and the currency block U+20A0.. (E2 82 xx): `€`, `₹`.
+    let currency = memchr::memchr2_iter(0xC2, 0xE2, bytes).any(|i| {
+        let next = bytes.get(i + 1).copied();
+        if bytes[i] == 0xC2 {
+            matches!(next, Some(0xA3 | 0xA5))
+        } else {
+            next == Some(0x82)
+        }
+    });
+    if currency {
+        return true;
+    }
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_digit() || b == b'$' {
-            return true;
-        }
-        // `£`, `¥` (C2 A3, C2 A5) and the currency block U+20A0.. (E2 82 xx): `€`, `₹`.
-        if (b == 0xC2 && matches!(bytes.get(i + 1), Some(0xA3 | 0xA5)))
-            || (b == 0xE2 && bytes.get(i + 1) == Some(&0x82))
-        {
-            return true;
-        }
-        if !b.is_ascii_alphabetic() {
+        if !bytes[i].is_ascii_alphabetic() {
             i += 1;
             continue;
         }
@@ -92,83 +108,84 @@ pub(super) fn may_hold_figure(bytes: &[u8]) -> bool {
     false
 }
 
-/// True for the words [`may_hold_figure`] looks for, in any case.
+/// True for the words [`may_hold_figure`] looks for, in any case: one table lookup
+/// (the word packed into an integer, lower-cased eight bytes at a time), where a
+/// `match` compared it with each word of its length.
 fn is_number_word(word: &[u8]) -> bool {
-    let n = word.len();
-    if !(2..=24).contains(&n) {
+    if !(2..=24).contains(&word.len()) {
         return false;
     }
-    let mut buf = [0u8; 24];
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
-    }
-    let w = &buf[..n];
     // Hyphenated compounds: `twenty-five`, `two-thirds`.
-    if let Some(dash) = w.iter().position(|&b| b == b'-') {
+    if let Some(dash) = word.iter().position(|&b| b == b'-') {
         return dash > 0 && is_number_word(&word[..dash]);
     }
-    matches!(
-        w,
-        b"one"
-            | b"two"
-            | b"three"
-            | b"four"
-            | b"five"
-            | b"six"
-            | b"seven"
-            | b"eight"
-            | b"nine"
-            | b"ten"
-            | b"eleven"
-            | b"twelve"
-            | b"thirteen"
-            | b"fourteen"
-            | b"fifteen"
-            | b"sixteen"
-            | b"seventeen"
-            | b"eighteen"
-            | b"nineteen"
-            | b"twenty"
-            | b"thirty"
-            | b"forty"
-            | b"fifty"
-            | b"sixty"
-            | b"seventy"
-            | b"eighty"
-            | b"ninety"
-            | b"hundred"
-            | b"thousand"
-            | b"million"
-            | b"billion"
-            | b"trillion"
-            | b"dozen"
-            | b"dozens"
-            | b"hundreds"
-            | b"thousands"
-            | b"millions"
-            | b"billions"
-            | b"scores"
-            | b"tens"
-            | b"few"
-            | b"half"
-            | b"third"
-            | b"thirds"
-            | b"quarter"
-            | b"quarters"
-            | b"fifth"
-            | b"fifths"
-            | b"tenth"
-            | b"tenths"
-            | b"usd"
-            | b"eur"
-            | b"gbp"
-            | b"jpy"
-            | b"chf"
-            | b"cny"
-            | b"inr"
-            | b"rs"
-    )
+    // None is longer than nine letters (and a long word would be copied to look up).
+    word.len() <= 15 && NUMBER_WORDS.get_ascii_lower(word).is_some()
 }
+
+static NUMBER_WORDS: LazyLock<WordTable<bool>> =
+    LazyLock::new(|| NUMBER_WORD_LIST.iter().map(|&w| (w, true)).collect());
+
+const NUMBER_WORD_LIST: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "scores",
+    "tens",
+    "few",
+    "half",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fifth",
+    "fifths",
+    "tenth",
+    "tenths",
+    "usd",
+    "eur",
+    "gbp",
+    "jpy",
+    "chf",
+    "cny",
+    "inr",
+    "rs",
+];
 
 /// Words a figure may open with: number words, vague amounts, fraction openers and
 /// currency codes (`twelve`, `dozens`, `a`, `half`, `several`, `EUR`).

@@ -268,6 +268,38 @@ fn other_and_more_do_not_stop_the_run() {
 }
 
 #[test]
+fn number_words_are_found_in_any_case_and_before_a_hyphen() {
+    for w in [
+        "one",
+        "seventeen",
+        "ninety",
+        "trillion",
+        "dozens",
+        "few",
+        "tenths",
+        "usd",
+        "rs",
+    ] {
+        let upper = w.to_uppercase();
+        let title = format!("{}{}", &upper[..1], &w[1..]);
+        for form in [w.to_string(), upper, title] {
+            let sentence = format!("They saw {form} of them.");
+            assert!(lexicon::may_hold_figure(sentence.as_bytes()), "{sentence}");
+            let compound = format!("A {form}-strong crowd.");
+            assert!(lexicon::may_hold_figure(compound.as_bytes()), "{compound}");
+        }
+    }
+    for sentence in [
+        "Nothing here at all.",
+        "Someone went to the tenement.",
+        "An oneness of purpose.",
+        "The fewest words, internationalisation included, counted.",
+    ] {
+        assert!(!lexicon::may_hold_figure(sentence.as_bytes()), "{sentence}");
+    }
+}
+
+#[test]
 fn prefilter_passes_sentences_with_numbers_and_skips_the_rest() {
     assert!(lexicon::may_hold_figure(b"It cost 5 dollars."));
     assert!(lexicon::may_hold_figure("It cost €5.".as_bytes()));
