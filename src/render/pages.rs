@@ -824,18 +824,21 @@ impl Pass {
                 }
             })
             .collect();
-        let related: Vec<(EntityKind, RelatedView)> = e
+        // Each related entity is made a template value once: `related` and
+        // `related_by_kind` then share it (a value serialised into another is cloned,
+        // not serialised again).
+        let related: Vec<(EntityKind, Value)> = e
             .related
             .iter()
             .map(|r| {
                 let other = &self.site.entities.of(r.kind)[r.index];
                 let view = RelatedView {
-                    name: other.name.clone(),
+                    name: &other.name,
                     url: entity_path(r.kind, &other.slug),
                     kind: kind_dir(r.kind),
                     shared: r.shared,
                 };
-                (r.kind, view)
+                (r.kind, Value::from_serializable(&view))
             })
             .collect();
         let quotes = e
@@ -873,7 +876,7 @@ impl Pass {
             related_by_kind: KINDS
                 .iter()
                 .filter_map(|&kind| {
-                    let entities: Vec<RelatedView> = related
+                    let entities: Vec<Value> = related
                         .iter()
                         .filter(|(k, _)| *k == kind)
                         .map(|(_, v)| v.clone())
@@ -1276,7 +1279,8 @@ struct EntityView<'a> {
     chart: String,
     events: Vec<EventView<'a>>,
     quotes: Vec<EntityQuote<'a>>,
-    related: Vec<RelatedView>,
+    /// [`RelatedView`]s.
+    related: Vec<Value>,
     /// `related` by kind, in the order of [`KINDS`], kinds without any left out.
     related_by_kind: Vec<RelatedGroup>,
 }
@@ -1285,7 +1289,8 @@ struct EntityView<'a> {
 struct RelatedGroup {
     kind: &'static str,
     kind_label: &'static str,
-    entities: Vec<RelatedView>,
+    /// [`RelatedView`]s.
+    entities: Vec<Value>,
 }
 
 #[derive(Serialize)]
@@ -1302,9 +1307,9 @@ struct EntityQuote<'a> {
     brief: Card<'a>,
 }
 
-#[derive(Clone, Serialize)]
-struct RelatedView {
-    name: String,
+#[derive(Serialize)]
+struct RelatedView<'a> {
+    name: &'a str,
     url: String,
     kind: &'static str,
     shared: u32,
