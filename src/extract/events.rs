@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use super::{Event, Quote, Span, Timex, TimexKind};
+use super::{Event, Quote, Span, Timex, TimexKind, find_bytes};
 
 /// Longest summary, in words.
 const MAX_WORDS: usize = 15;
@@ -209,7 +209,7 @@ fn summarize(text: &str, span: Span, timex: Option<Span>) -> Option<String> {
     .iter()
     .any(|w| first_word.eq_ignore_ascii_case(w));
     if (antecedent.is_some() || subordinate)
-        && let Some(p) = memchr_byte(b',', &sentence.as_bytes()[anchor.min(end)..end])
+        && let Some(p) = memchr::memchr(b',', &sentence.as_bytes()[anchor.min(end)..end])
     {
         end = anchor.min(end) + p;
     }
@@ -254,11 +254,6 @@ fn clause_break_at(rest: &[u8]) -> Option<&'static str> {
         .find(|b| rest.starts_with(b.as_bytes()))
 }
 
-/// The index of the first `needle` byte in `hay`.
-fn memchr_byte(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
-}
-
 /// True when `s` contains the name of a weekday (`Monday`, ..., `Sunday`), as a
 /// substring: every such name ends in `day`, so only the places of `day` are checked.
 fn names_weekday(s: &str) -> bool {
@@ -276,20 +271,6 @@ fn names_weekday(s: &str) -> bool {
         from = at + 1;
     }
     false
-}
-
-/// The index of the first occurrence of `needle` (not empty) in `hay`.
-fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, rest) = needle.split_first()?;
-    let mut from = 0;
-    while let Some(p) = memchr_byte(first, &hay[from..]) {
-        let at = from + p;
-        if hay[at + 1..].starts_with(rest) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
 }
 
 /// The noun phrase ending `s` that follows a preposition (`... of the US invasion

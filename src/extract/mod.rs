@@ -174,3 +174,79 @@ pub fn extract_facts(doc: &Document<'_>, kb: &Knowledge) -> Facts {
         events: events.into(),
     }
 }
+
+/// Where `needle` (not empty) first occurs in `hay`, as `str::find` would say: at each
+/// place of its first byte (`memchr`), a compare. Sentences are short and the
+/// needles many (names, separators, strings already placed): `str::find` sets up a
+/// searcher for each.
+pub fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    memchr::memchr_iter(first, hay).find(|&i| hay[i + 1..].starts_with(rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_bytes;
+
+    #[test]
+    fn find_bytes_finds_as_str_find_does() {
+        let hays = [
+            "",
+            "Austin met al-Sudani in Baghdad on 7 March 2023.",
+            "AUSTIN, Texas — the U.S. Defense Department’s Austin said",
+            "aaaab ababab café Zoë Zo Ë",
+        ];
+        let needles = [
+            "",
+            "A",
+            "Austin",
+            "austin",
+            "al-Sudani",
+            "Baghdad.",
+            "2023.",
+            "Texas —",
+            "U.S.",
+            "’s",
+            "aab",
+            "abab",
+            "bababab",
+            "café Z",
+            "é",
+            "Zoë",
+            "Ë",
+            "x",
+            "said",
+            "said ",
+        ];
+        for hay in hays {
+            for needle in needles {
+                assert_eq!(
+                    find_bytes(hay.as_bytes(), needle.as_bytes()),
+                    hay.find(needle).filter(|_| !needle.is_empty()),
+                    "{needle:?} in {hay:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn find_is_the_first_occurrence() {
+        for (hay, needle) in [
+            ("the dam would cost", "dam"),
+            ("aaab", "aab"),
+            ("€2.5bn, €2.5bn", "€2.5bn"),
+            ("Zürich said", "rich"),
+            ("short", "longer than it"),
+            ("abc", "abc"),
+            ("abc", "abd"),
+            ("", "a"),
+        ] {
+            assert_eq!(
+                find_bytes(hay.as_bytes(), needle.as_bytes()),
+                hay.find(needle),
+                "{hay} {needle}"
+            );
+        }
+        assert_eq!(find_bytes(b"abc", b""), None);
+    }
+}

@@ -83,7 +83,7 @@ impl Text {
                 let overlaps = at.is_some_and(|a| a.0[0] < span.0[1] && span.0[0] < a.0[1]);
                 if overlaps
                     && p.len > len
-                    && let Some(i) = find(p.read(&self.text).as_bytes(), s.as_bytes())
+                    && let Some(i) = super::find_bytes(p.read(&self.text).as_bytes(), s.as_bytes())
                 {
                     return Str {
                         start: p.start + i as u32,
@@ -106,14 +106,6 @@ impl Text {
     fn finish(self) -> Arc<str> {
         self.text.into()
     }
-}
-
-/// Where `needle` (not empty) first occurs in `hay`: a sentence's worth of bytes,
-/// for which a first-byte scan beats setting up a substring searcher.
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, rest) = needle.split_first()?;
-    let last = hay.len().checked_sub(needle.len())?;
-    (0..=last).find(|&i| hay[i] == first && hay[i + 1..].starts_with(rest))
 }
 
 /// A span as two 32-bit offsets (articles are far below 4 GiB).
@@ -582,27 +574,6 @@ mod tests {
         assert!(apart > placed + 50, "{apart}");
         // Equal lists compare equal whether their text is shared or not.
         assert_eq!(pe, Packed::from_items(&e));
-    }
-
-    #[test]
-    fn find_is_the_first_occurrence() {
-        for (hay, needle) in [
-            ("the dam would cost", "dam"),
-            ("aaab", "aab"),
-            ("€2.5bn, €2.5bn", "€2.5bn"),
-            ("Zürich said", "rich"),
-            ("short", "longer than it"),
-            ("abc", "abc"),
-            ("abc", "abd"),
-            ("", "a"),
-        ] {
-            assert_eq!(
-                find(hay.as_bytes(), needle.as_bytes()),
-                hay.find(needle),
-                "{hay} {needle}"
-            );
-        }
-        assert_eq!(find(b"abc", b""), None);
     }
 
     #[test]
