@@ -490,9 +490,13 @@ impl Knowledge {
 
     /// Registers the title with phrase key `key` (a later row replaces an earlier).
     fn add_title(&mut self, key: &str, title: Title) {
-        let i = self.titles.len() as u32;
-        self.titles.push(title);
-        self.phrase_mut(key).title = Some(i);
+        let next = self.titles.len() as u32;
+        let i = *self.phrase_mut(key).title.get_or_insert(next);
+        if i == next {
+            self.titles.push(title);
+        } else {
+            self.titles[i as usize] = title;
+        }
     }
 }
 
